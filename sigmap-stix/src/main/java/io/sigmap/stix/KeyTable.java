@@ -1,0 +1,98 @@
+package io.sigmap.stix;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * An immutable open-addressing table from normalized text keys to values, looked up without allocating.
+ *
+ * <p>Keys compare case-insensitively (ASCII), with {@code _} and space equal to {@code -}, after an optional
+ * {@code attack.} prefix: {@code attack.Defense_Evasion}, {@code defense evasion} and {@code defense-evasion}
+ * are one key. Package-private.
+ *
+ * @param <V> the value type
+ */
+final class KeyTable<V> {
+
+  private final String[] keys;
+  private final Object[] values;
+  private final int mask;
+
+  /** Builds a table; keys are normalized, and a later duplicate key is ignored. */
+  KeyTable(Map<String, V> entries) {
+    int capacity = Integer.highestOneBit(Math.max(4, entries.size() * 2 + 1) - 1) << 1;
+    keys = new String[capacity];
+    values = new Object[capacity];
+    mask = capacity - 1;
+    for (Map.Entry<String, V> e : entries.entrySet()) {
+      String k = normalize(e.getKey());
+      int i = hash(k, 0) & mask;
+      while (keys[i] != null && !keys[i].equals(k)) {
+        i = (i + 1) & mask;
+      }
+      if (keys[i] == null) {
+        keys[i] = k;
+        values[i] = e.getValue();
+      }
+    }
+  }
+
+  static String normalize(CharSequence s) {
+    int from = AttackIds.skipPrefix(s);
+    char[] out = new char[s.length() - from];
+    for (int i = from; i < s.length(); i++) {
+      out[i - from] = fold(s.charAt(i));
+    }
+    return new String(out);
+  }
+
+  private static char fold(char c) {
+    if (c >= 'A' && c <= 'Z') {
+      return (char) (c + ('a' - 'A'));
+    }
+    if (c == '_' || c == ' ') {
+      return '-';
+    }
+    return c;
+  }
+
+  private static int hash(CharSequence s, int from) {
+    int h = 0;
+    for (int i = from; i < s.length(); i++) {
+      h = 31 * h + fold(s.charAt(i));
+    }
+    return h ^ (h >>> 16);
+  }
+
+  /** Returns the value of a key, or null. */
+  @SuppressWarnings("unchecked")
+  V get(CharSequence s) {
+    int from = AttackIds.skipPrefix(s);
+    int len = s.length() - from;
+    int i = hash(s, from) & mask;
+    while (true) {
+      String k = keys[i];
+      if (k == null) {
+        return null;
+      }
+      if (k.length() == len && matches(k, s, from)) {
+        return (V) values[i];
+      }
+      i = (i + 1) & mask;
+    }
+  }
+
+  private static boolean matches(String k, CharSequence s, int from) {
+    for (int j = 0; j < k.length(); j++) {
+      if (k.charAt(j) != fold(s.charAt(from + j))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public String toString() {
+    return "KeyTable" + Arrays.toString(Arrays.stream(keys).filter(k -> k != null).toArray());
+  }
+}

@@ -1,0 +1,47 @@
+package io.sigmap.stix;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The fields of one STIX object that the index uses, as read; mutable, package-private. */
+final class RawObject {
+  String source;
+  int bundleIndex;
+  int line;
+  int column;
+
+  String type;
+  String stixId;
+  String name;
+  Instant modified = Instant.EPOCH;
+  String xMitreVersion;
+  String shortname;
+  String relationshipType;
+  String sourceRef;
+  String targetRef;
+  /** The ATT&amp;CK id from the first {@code mitre-*} external reference. */
+  String attackId;
+  String url;
+  boolean revoked;
+  boolean deprecated;
+  List<String> domains = List.of();
+  List<String> platforms = List.of();
+  List<String> tacticRefs = List.of();
+  /** Pairs of kill chain name and phase name. */
+  List<String[]> phases = List.of();
+
+  /** The first problem found in a field, or null. */
+  String problem;
+  int problemLine;
+  int problemColumn;
+
+  static List<String> list() {
+    return new ArrayList<>(4);
+  }
+
+  /** Whether this object's {@code modified} time is after the other's. */
+  boolean newerThan(RawObject other) {
+    return modified.isAfter(other.modified);
+  }
+}
