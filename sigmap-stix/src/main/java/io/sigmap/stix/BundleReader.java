@@ -51,6 +51,12 @@ final class BundleReader {
   }
 
   RawBundle read(byte[] json, String source, int index, String versionLabel) {
+    if (json.length > options.maxBundleBytes()) {
+      // Jackson checks maxDocumentLength only while it loads input, never for a byte array given whole.
+      throw new StixFormatException(source, 0, 0, null, String.format(Locale.ROOT,
+          "bundle size (%d bytes) exceeds the maximum allowed (%d, from StixReadOptions.maxBundleBytes())",
+          json.length, options.maxBundleBytes()), null);
+    }
     try (JsonParser p = factory.createParser(json)) {
       return new Reading(p, new RawBundle(source, index, versionLabel)).bundle();
     } catch (IOException e) {

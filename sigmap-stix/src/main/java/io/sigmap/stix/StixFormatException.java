@@ -33,8 +33,9 @@ public final class StixFormatException extends SigmapException {
    */
   public StixFormatException(
       String source, int line, int column, String stixId, String message, Throwable cause) {
-    super(format(source, line, column, stixId, message), cause);
-    this.source = Objects.requireNonNull(source, "source");
+    super(format(Objects.requireNonNull(source, "source"), line, column, stixId,
+        Objects.requireNonNull(message, "message")), cause);
+    this.source = source;
     this.line = Math.max(0, line);
     this.column = Math.max(0, column);
     this.stixId = stixId;

@@ -1,6 +1,7 @@
 package io.sigmap.stix;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -362,9 +363,11 @@ public final class TechniqueIndex {
     private static final Pattern VERSION_IN_NAME =
         Pattern.compile("(?i)attack-v?(\\d+\\.\\d+(?:\\.\\d+)?)\\.json(?:\\.gz)?$");
 
-    private interface Source {
+    private interface Reading {
       RawBundle read(BundleReader reader, int index) throws IOException;
     }
+
+    private record Source(String name, Reading reading) {}
 
     private final List<Source> sources = new ArrayList<>();
     private StixReadOptions options = StixReadOptions.DEFAULT;
@@ -405,13 +408,13 @@ public final class TechniqueIndex {
       Objects.requireNonNull(path, "path");
       Objects.requireNonNull(versionLabel, "versionLabel");
       String name = path.toString();
-      sources.add((reader, index) -> {
+      sources.add(new Source(name, (reader, index) -> {
         try (InputStream in = Files.newInputStream(path)) {
           return reader.read(decompress(in), name, index, versionLabel);
         } catch (NoSuchFileException e) {
           throw new StixFormatException(name, 0, 0, null, "no such file", e);
         }
-      });
+      }));
       return this;
     }
 
@@ -438,7 +441,8 @@ public final class TechniqueIndex {
       Objects.requireNonNull(in, "in");
       Objects.requireNonNull(sourceName, "sourceName");
       Objects.requireNonNull(versionLabel, "versionLabel");
-      sources.add((reader, index) -> reader.read(decompress(in), sourceName, index, versionLabel));
+      sources.add(new Source(sourceName, (reader, index) -> reader.read(decompress(in), sourceName, index,
+          versionLabel)));
       return this;
     }
 
@@ -454,10 +458,10 @@ public final class TechniqueIndex {
       Objects.requireNonNull(bundle, "bundle");
       Objects.requireNonNull(sourceName, "sourceName");
       Objects.requireNonNull(versionLabel, "versionLabel");
-      sources.add((reader, index) -> bundle.length > 1 && (bundle[0] & 0xff) == 0x1f && (bundle[1] & 0xff) == 0x8b
-          ? reader.read(new GZIPInputStream(new java.io.ByteArrayInputStream(bundle)), sourceName, index,
-              versionLabel)
-          : reader.read(bundle, sourceName, index, versionLabel));
+      sources.add(new Source(sourceName, (reader, index) ->
+          bundle.length > 1 && (bundle[0] & 0xff) == 0x1f && (bundle[1] & 0xff) == 0x8b
+              ? reader.read(new GZIPInputStream(new ByteArrayInputStream(bundle)), sourceName, index, versionLabel)
+              : reader.read(bundle, sourceName, index, versionLabel)));
       return this;
     }
 
@@ -476,13 +480,11 @@ public final class TechniqueIndex {
       BundleReader reader = new BundleReader(options);
       List<RawBundle> raw = new ArrayList<>(sources.size());
       for (int i = 0; i < sources.size(); i++) {
+        Source source = sources.get(i);
         try {
-          raw.add(sources.get(i).read(reader, i));
-        } catch (StixFormatException e) {
-          throw e;
+          raw.add(source.reading().read(reader, i));
         } catch (IOException e) {
-          throw new StixFormatException("bundle #" + (i + 1), 0, 0, null,
-              "cannot read the bundle: " + e.getMessage(), e);
+          throw new StixFormatException(source.name(), 0, 0, null, "cannot read the bundle: " + e.getMessage(), e);
         }
       }
       return new IndexAssembler(options).assemble(Collections.unmodifiableList(raw));
