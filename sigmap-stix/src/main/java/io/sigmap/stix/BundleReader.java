@@ -192,6 +192,19 @@ final class BundleReader {
     }
 
     private void file(RawObject o) {
+      if ("relationship".equals(o.type) && !"revoked-by".equals(o.relationshipType)
+          && !"subtechnique-of".equals(o.relationshipType)) {
+        return;
+      }
+      if (o.modifiedText != null && o.problem == null) {
+        try {
+          o.modified = Instant.parse(o.modifiedText);
+        } catch (DateTimeParseException e) {
+          o.problem = "\"modified\" is not an RFC 3339 timestamp: \"" + o.modifiedText + "\"";
+          o.problemLine = o.modifiedLine;
+          o.problemColumn = o.modifiedColumn;
+        }
+      }
       if (o.problem != null || o.type == null) {
         bundle.rejected.add(o); // the assembler reports it
         return;
@@ -212,9 +225,7 @@ final class BundleReader {
           }
           break;
         case "relationship":
-          if ("revoked-by".equals(o.relationshipType) || "subtechnique-of".equals(o.relationshipType)) {
-            bundle.relationships.add(o);
-          }
+          bundle.relationships.add(o);
           break;
         default:
           bundle.objects.add(o);
@@ -249,13 +260,11 @@ final class BundleReader {
             o.name = string(o, field, v);
             break;
           case "modified":
-            String m = string(o, field, v);
-            if (m != null) {
-              try {
-                o.modified = Instant.parse(m);
-              } catch (DateTimeParseException e) {
-                problem(o, "\"modified\" is not an RFC 3339 timestamp: \"" + m + "\"");
-              }
+            // Parsed only for the objects the index keeps (see file): most objects are relationships it drops.
+            o.modifiedText = string(o, field, v);
+            if (o.modifiedText != null) {
+              o.modifiedLine = p.currentTokenLocation().getLineNr();
+              o.modifiedColumn = p.currentTokenLocation().getColumnNr();
             }
             break;
           case "x_mitre_version":
@@ -299,7 +308,11 @@ final class BundleReader {
             readPhases(o, v);
             break;
           case "external_references":
-            readExternalReferences(o, v);
+            if ("relationship".equals(o.type)) {
+              p.skipChildren(); // a relationship's references are citations only
+            } else {
+              readExternalReferences(o, v);
+            }
             break;
           default:
             p.skipChildren();

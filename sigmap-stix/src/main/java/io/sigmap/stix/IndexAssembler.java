@@ -34,7 +34,7 @@ final class IndexAssembler {
     this.options = options;
   }
 
-  TechniqueIndex assemble(List<RawBundle> raw) {
+  TechniqueIndex assemble(List<RawBundle> raw, List<IndexSnapshot.Fingerprint> fingerprints) {
     this.bundles = raw;
     for (RawBundle b : raw) {
       for (RawObject o : b.rejected) {
@@ -118,7 +118,7 @@ final class IndexAssembler {
     }
     IndexData data = new IndexData(List.copyOf(techniques), List.copyOf(tactics), List.copyOf(objects),
         Collections.unmodifiableMap(versions), List.copyOf(infos), List.copyOf(warnings));
-    return new TechniqueIndex(data);
+    return new TechniqueIndex(data, fingerprints);
   }
 
   // ---------------------------------------------------------------------------------------------- domains

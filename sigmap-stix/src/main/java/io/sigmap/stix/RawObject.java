@@ -15,6 +15,9 @@ final class RawObject {
   String stixId;
   String name;
   Instant modified = Instant.EPOCH;
+  String modifiedText;
+  int modifiedLine;
+  int modifiedColumn;
   String xMitreVersion;
   String shortname;
   String relationshipType;

@@ -45,7 +45,12 @@ public record StixWarning(
     /** Two bundles of one domain give different ATT&amp;CK versions; the first was kept. */
     VERSION_CONFLICT,
     /** An object names no domain and its bundle's domain could not be told; it was assumed Enterprise. */
-    UNKNOWN_DOMAIN
+    UNKNOWN_DOMAIN,
+    /**
+     * An index snapshot was not used (corrupt, truncated, another format version, or made from other bundle
+     * files) and the bundles were parsed instead; or a fresh snapshot could not be written.
+     */
+    SNAPSHOT_REJECTED
   }
 
   /**

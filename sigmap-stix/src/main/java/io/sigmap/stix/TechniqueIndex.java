@@ -1,12 +1,17 @@
 package io.sigmap.stix;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -19,6 +24,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An immutable index of MITRE ATT&amp;CK techniques, tactics and the other objects Sigma rules tag, built from
@@ -44,6 +51,8 @@ import java.util.zip.GZIPInputStream;
  */
 public final class TechniqueIndex {
 
+  private static final Logger LOG = LoggerFactory.getLogger(TechniqueIndex.class);
+
   /** Technique numbers are four digits. */
   private static final int NUMBERS = 10_000;
 
@@ -59,6 +68,8 @@ public final class TechniqueIndex {
   }
 
   private final IndexData data;
+  private final List<IndexSnapshot.Fingerprint> fingerprints;
+  private boolean fromSnapshot;
   private final Entry[][] byNumber = new Entry[NUMBERS][];
   private final int highestNumber;
   private final Map<AttackDomain, List<Technique>> techniquesByDomain = new EnumMap<>(AttackDomain.class);
@@ -69,8 +80,9 @@ public final class TechniqueIndex {
   private final KeyTable<Optional<AttackObject>> objectKeys;
   private final Map<AttackObjectKind, List<AttackObject>> objectsByKind = new EnumMap<>(AttackObjectKind.class);
 
-  TechniqueIndex(IndexData data) {
+  TechniqueIndex(IndexData data, List<IndexSnapshot.Fingerprint> fingerprints) {
     this.data = data;
+    this.fingerprints = List.copyOf(fingerprints);
     Map<String, Technique> byId = new LinkedHashMap<>();
     for (Technique t : data.techniques()) {
       byId.put(t.id(), t);
@@ -342,8 +354,117 @@ public final class TechniqueIndex {
     return data.warnings();
   }
 
+  /**
+   * Writes this index as a snapshot file that {@link #readSnapshot(Path)} and {@link Builder#snapshot(Path)} read
+   * many times faster than parsing the bundles. The file is written to a temporary file and moved into place,
+   * so a reader never sees half of it.
+   *
+   * <p>The format is versioned and checksummed; a snapshot records the file name, size and a checksum of the
+   * ends of each bundle file it was built from, so a builder can tell a stale snapshot from a current one.
+   *
+   * @param file the snapshot file
+   * @throws java.io.UncheckedIOException if the file cannot be written
+   */
+  public void writeSnapshot(Path file) {
+    Objects.requireNonNull(file, "file");
+    Path dir = file.toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(dir);
+      Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+      try {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+          IndexSnapshot.write(data, fingerprints, out);
+        }
+        try {
+          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the index snapshot " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes this index as a snapshot to a stream.
+   *
+   * @param out the stream; flushed, not closed
+   * @throws java.io.UncheckedIOException if the stream fails
+   */
+  public void writeSnapshot(OutputStream out) {
+    Objects.requireNonNull(out, "out");
+    try {
+      IndexSnapshot.write(data, fingerprints, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the index snapshot: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads an index from a snapshot written by {@link #writeSnapshot(Path)}, without checking it against any
+   * bundle (use {@link Builder#snapshot(Path)} for that).
+   *
+   * @param file the snapshot file
+   * @return the index, equal in content to the one written
+   * @throws StixFormatException if the file is missing, truncated, corrupt or of another format version
+   */
+  public static TechniqueIndex readSnapshot(Path file) {
+    Objects.requireNonNull(file, "file");
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      return readSnapshot(in, file.toString());
+    } catch (IOException e) {
+      throw new StixFormatException(file.toString(), 0, 0, null, "cannot read the snapshot: " + e, e);
+    }
+  }
+
+  /**
+   * Reads an index from a snapshot stream.
+   *
+   * @param in the stream; read to its end, not closed
+   * @param sourceName the name used in messages
+   * @return the index
+   * @throws StixFormatException if the snapshot is truncated, corrupt or of another format version
+   */
+  public static TechniqueIndex readSnapshot(InputStream in, String sourceName) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(sourceName, "sourceName");
+    IndexSnapshot.Contents c = IndexSnapshot.read(in, sourceName);
+    TechniqueIndex index = new TechniqueIndex(c.data(), c.fingerprints());
+    index.fromSnapshot = true;
+    return index;
+  }
+
   IndexData data() {
     return data;
+  }
+
+  /** The same index with bundle sources named as now given (a snapshot may have been made elsewhere). */
+  private TechniqueIndex withSources(List<Builder.Source> sources) {
+    List<BundleInfo> infos = new ArrayList<>();
+    for (int i = 0; i < data.bundles().size(); i++) {
+      BundleInfo b = data.bundles().get(i);
+      infos.add(new BundleInfo(sources.get(i).name(), b.domains(), b.specVersion(), b.attackVersion(),
+          b.objectCount()));
+    }
+    TechniqueIndex renamed = new TechniqueIndex(new IndexData(data.techniques(), data.tactics(), data.objects(),
+        data.versions(), List.copyOf(infos), data.warnings()), fingerprints);
+    renamed.fromSnapshot = fromSnapshot;
+    return renamed;
+  }
+
+  /** Whether this index was read from a snapshot rather than parsed; for tests and diagnostics. */
+  boolean fromSnapshot() {
+    return fromSnapshot;
+  }
+
+  private TechniqueIndex withWarnings(List<StixWarning> extra) {
+    List<StixWarning> all = new ArrayList<>(data.warnings());
+    all.addAll(extra);
+    return new TechniqueIndex(new IndexData(data.techniques(), data.tactics(), data.objects(), data.versions(),
+        data.bundles(), List.copyOf(all)), fingerprints);
   }
 
   @Override
@@ -367,10 +488,11 @@ public final class TechniqueIndex {
       RawBundle read(BundleReader reader, int index) throws IOException;
     }
 
-    private record Source(String name, Reading reading) {}
+    private record Source(String name, Path path, Reading reading) {}
 
     private final List<Source> sources = new ArrayList<>();
     private StixReadOptions options = StixReadOptions.DEFAULT;
+    private Path snapshot;
 
     private Builder() {}
 
@@ -408,7 +530,7 @@ public final class TechniqueIndex {
       Objects.requireNonNull(path, "path");
       Objects.requireNonNull(versionLabel, "versionLabel");
       String name = path.toString();
-      sources.add(new Source(name, (reader, index) -> {
+      sources.add(new Source(name, path, (reader, index) -> {
         try (InputStream in = Files.newInputStream(path)) {
           return reader.read(decompress(in), name, index, versionLabel);
         } catch (NoSuchFileException e) {
@@ -441,7 +563,7 @@ public final class TechniqueIndex {
       Objects.requireNonNull(in, "in");
       Objects.requireNonNull(sourceName, "sourceName");
       Objects.requireNonNull(versionLabel, "versionLabel");
-      sources.add(new Source(sourceName, (reader, index) -> reader.read(decompress(in), sourceName, index,
+      sources.add(new Source(sourceName, null, (reader, index) -> reader.read(decompress(in), sourceName, index,
           versionLabel)));
       return this;
     }
@@ -458,10 +580,25 @@ public final class TechniqueIndex {
       Objects.requireNonNull(bundle, "bundle");
       Objects.requireNonNull(sourceName, "sourceName");
       Objects.requireNonNull(versionLabel, "versionLabel");
-      sources.add(new Source(sourceName, (reader, index) ->
+      sources.add(new Source(sourceName, null, (reader, index) ->
           bundle.length > 1 && (bundle[0] & 0xff) == 0x1f && (bundle[1] & 0xff) == 0x8b
               ? reader.read(new GZIPInputStream(new ByteArrayInputStream(bundle)), sourceName, index, versionLabel)
               : reader.read(bundle, sourceName, index, versionLabel)));
+      return this;
+    }
+
+    /**
+     * Uses a snapshot file to start fast: when it exists, is intact and was made from exactly the bundle files
+     * added (same names, sizes and checksums), the index is read from it instead of parsing the bundles.
+     * Otherwise the bundles are parsed, the index carries a {@link StixWarning.Kind#SNAPSHOT_REJECTED} warning
+     * saying why (unless the file simply did not exist), and a fresh snapshot is written to the file. Bundles
+     * added as streams or bytes cannot be checked, so with them the snapshot is not used.
+     *
+     * @param file the snapshot file, for example {@code enterprise-attack-18.1.idx} next to the bundle
+     * @return this builder
+     */
+    public Builder snapshot(Path file) {
+      this.snapshot = Objects.requireNonNull(file, "file");
       return this;
     }
 
@@ -477,6 +614,55 @@ public final class TechniqueIndex {
       if (sources.isEmpty()) {
         throw new IllegalStateException("no bundle added: call addBundle before build");
       }
+      // Fingerprints of file bundles (name, size, checksum of the ends) go into any snapshot written later.
+      List<IndexSnapshot.Fingerprint> prints = new ArrayList<>();
+      for (Source s : sources) {
+        if (s.path() == null) {
+          prints = List.of();
+          break;
+        }
+        try {
+          prints.add(IndexSnapshot.fingerprint(s.path()));
+        } catch (IOException e) {
+          return parse(List.of()); // the parse reports the unreadable bundle
+        }
+      }
+      if (snapshot == null || prints.isEmpty()) {
+        return parse(prints);
+      }
+      String rejected;
+      if (!Files.exists(snapshot)) {
+        rejected = null;
+      } else {
+        try {
+          TechniqueIndex cached = readSnapshot(snapshot);
+          if (cached.fingerprints.equals(prints)) {
+            return cached.withSources(sources);
+          }
+          rejected = "it was made from other bundle files than " + sources.stream().map(Source::name).toList();
+        } catch (StixFormatException e) {
+          rejected = e.getMessage();
+        }
+      }
+      TechniqueIndex parsed = parse(prints);
+      List<StixWarning> extra = new ArrayList<>();
+      if (rejected != null) {
+        String message = "the index snapshot was not used and the bundles were parsed instead: " + rejected;
+        LOG.warn("{}: {}", snapshot, message);
+        extra.add(new StixWarning(StixWarning.Kind.SNAPSHOT_REJECTED, snapshot.toString(), 0, 0,
+            Optional.empty(), message));
+      }
+      try {
+        parsed.writeSnapshot(snapshot);
+      } catch (UncheckedIOException e) {
+        LOG.warn("{}", e.getMessage());
+        extra.add(new StixWarning(StixWarning.Kind.SNAPSHOT_REJECTED, snapshot.toString(), 0, 0,
+            Optional.empty(), e.getMessage()));
+      }
+      return extra.isEmpty() ? parsed : parsed.withWarnings(extra);
+    }
+
+    private TechniqueIndex parse(List<IndexSnapshot.Fingerprint> prints) {
       BundleReader reader = new BundleReader(options);
       List<RawBundle> raw = new ArrayList<>(sources.size());
       for (int i = 0; i < sources.size(); i++) {
@@ -487,7 +673,7 @@ public final class TechniqueIndex {
           throw new StixFormatException(source.name(), 0, 0, null, "cannot read the bundle: " + e.getMessage(), e);
         }
       }
-      return new IndexAssembler(options).assemble(Collections.unmodifiableList(raw));
+      return new IndexAssembler(options).assemble(Collections.unmodifiableList(raw), prints);
     }
 
     static String versionFromName(Path path) {
