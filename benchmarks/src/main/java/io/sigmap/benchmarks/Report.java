@@ -1,0 +1,99 @@
+package io.sigmap.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads JMH JSON results and prints each performance target with the measured figure and whether it is met.
+ * Ratios compare benchmarks measured in the same run, so they mean something on a shared machine where absolute
+ * times do not.
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.sigmap.benchmarks.Report results.json}
+ */
+public final class Report {
+
+  /** One measured figure: score and unit, plus the GC profiler's bytes per operation when present. */
+  record Score(double score, String unit, Optional<Double> bytesPerOp) {}
+
+  private final Map<String, Score> scores = new LinkedHashMap<>();
+  private final List<String> lines = new ArrayList<>();
+
+  private Report() {}
+
+  /**
+   * Prints the target table for JMH JSON result files.
+   *
+   * @param args the result files
+   * @throws IOException if a file cannot be read
+   */
+  public static void main(String[] args) throws IOException {
+    Report r = new Report();
+    for (String file : args) {
+      r.read(Path.of(file));
+    }
+    r.evaluate();
+    r.lines.forEach(System.out::println);
+  }
+
+  private void read(Path file) throws IOException {
+    for (JsonNode run : new ObjectMapper().readTree(file.toFile())) {
+      StringBuilder key = new StringBuilder(run.get("benchmark").asText().replace("io.sigmap.benchmarks.", ""));
+      JsonNode params = run.get("params");
+      if (params != null) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> p = it.next();
+          key.append(' ').append(p.getKey()).append('=').append(p.getValue().asText());
+        }
+      }
+      JsonNode primary = run.get("primaryMetric");
+      JsonNode alloc = run.path("secondaryMetrics").path("gc.alloc.rate.norm");
+      scores.put(key.toString(), new Score(primary.get("score").asDouble(), primary.get("scoreUnit").asText(),
+          alloc.isMissingNode() ? Optional.empty() : Optional.of(alloc.get("score").asDouble())));
+    }
+  }
+
+  private Optional<Score> score(String key) {
+    return Optional.ofNullable(scores.get(key));
+  }
+
+  private void line(String target, String measured, boolean met) {
+    lines.add(String.format(Locale.ROOT, "| %-58s | %-34s | %-4s |", target, measured, met ? "met" : "MISS"));
+  }
+
+  private void evaluate() {
+    lines.add(String.format(Locale.ROOT, "| %-58s | %-34s | %-4s |", "target", "measured", ""));
+    lines.add("|" + "-".repeat(60) + "|" + "-".repeat(36) + "|------|");
+    Optional<Score> build = score("StixLoadBenchmark.buildIndex");
+    Optional<Score> scan = score("StixTokenScanBaseline.scan");
+    if (build.isPresent() && scan.isPresent()) {
+      double ratio = build.get().score() / scan.get().score();
+      line("index build <= 1.5x the token-scan baseline",
+          String.format(Locale.ROOT, "%.2fx (%.0f ms vs %.0f ms)", ratio, build.get().score(), scan.get().score()),
+          ratio <= 1.5);
+    }
+    Optional<Score> snapshot = score("SnapshotLoadBenchmark.readSnapshot");
+    if (build.isPresent() && snapshot.isPresent()) {
+      double speedup = build.get().score() / snapshot.get().score();
+      line("snapshot read >= 20x faster than the index build",
+          String.format(Locale.ROOT, "%.0fx (%.1f ms)", speedup, snapshot.get().score()), speedup >= 20);
+    }
+    scores.forEach((key, s) -> {
+      if (key.startsWith("TechniqueLookupBenchmark.")) {
+        double bytes = s.bytesPerOp().orElse(Double.NaN);
+        line("lookup < 25 ns, 0 B/op: " + key.substring("TechniqueLookupBenchmark.".length()),
+            String.format(Locale.ROOT, "%.1f ns, %s B/op", s.score(),
+                s.bytesPerOp().isPresent() ? String.format(Locale.ROOT, "%.2f", bytes) : "(run with -prof gc)"),
+            s.score() < 25 && bytes < 0.5);
+      }
+    });
+  }
+}
