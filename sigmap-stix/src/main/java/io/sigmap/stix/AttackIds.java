@@ -14,26 +14,21 @@ final class AttackIds {
   /** The key of text that is not a technique id. */
   static final int MALFORMED = -1;
 
-  static final String PREFIX = "attack.";
-
   private AttackIds() {}
 
   /** Returns the offset after an optional case-insensitive {@code attack.} prefix. */
   static int skipPrefix(CharSequence s) {
-    int n = s.length();
-    if (n < PREFIX.length()) {
-      return 0;
-    }
-    for (int i = 0; i < PREFIX.length(); i++) {
-      char c = s.charAt(i);
-      if (c >= 'A' && c <= 'Z') {
-        c = (char) (c + ('a' - 'A'));
-      }
-      if (c != PREFIX.charAt(i)) {
-        return 0;
-      }
-    }
-    return PREFIX.length();
+    // Unrolled: c | 0x20 folds exactly 'A'-'Z' onto 'a'-'z' for the letters compared here.
+    return s.length() >= 7
+            && s.charAt(6) == '.'
+            && (s.charAt(0) | 0x20) == 'a'
+            && (s.charAt(1) | 0x20) == 't'
+            && (s.charAt(2) | 0x20) == 't'
+            && (s.charAt(3) | 0x20) == 'a'
+            && (s.charAt(4) | 0x20) == 'c'
+            && (s.charAt(5) | 0x20) == 'k'
+        ? 7
+        : 0;
   }
 
   /**

@@ -46,14 +46,17 @@ final class KeyTable<V> {
     return new String(out);
   }
 
+  /** ASCII folding: upper case to lower case, underscore and space to hyphen. */
+  private static final char[] FOLD = new char[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      FOLD[c] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c == '_' || c == ' ' ? '-' : c;
+    }
+  }
+
   private static char fold(char c) {
-    if (c >= 'A' && c <= 'Z') {
-      return (char) (c + ('a' - 'A'));
-    }
-    if (c == '_' || c == ' ') {
-      return '-';
-    }
-    return c;
+    return c < 128 ? FOLD[c] : c;
   }
 
   private static int hash(CharSequence s, int from) {
