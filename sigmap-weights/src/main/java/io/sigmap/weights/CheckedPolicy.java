@@ -52,19 +52,23 @@ final class CheckedPolicy implements TacticWeightPolicy {
           "policy class %s has an invalid id: %s; ids are non-blank, at most %d characters, without whitespace",
           className, problem, PolicyIds.MAX_LENGTH), null, null, null);
     }
+    return new CheckedPolicy(policy, id, description(policy, id));
+  }
+
+  private static String description(TacticWeightPolicy policy, String id) {
     String description;
     try {
       description = policy.description();
     } catch (RuntimeException | LinkageError e) {
       throw new TacticWeightPolicyException(String.format(Locale.ROOT,
-          "policy %s (%s) threw %s from description(): %s", id, className, e.getClass().getName(),
-          e.getMessage()), id, null, e);
+          "policy %s (%s) threw %s from description(): %s", id, policy.getClass().getName(),
+          e.getClass().getName(), e.getMessage()), id, null, e);
     }
     if (description == null) {
       throw new TacticWeightPolicyException(String.format(Locale.ROOT,
-          "policy %s (%s) returned a null description()", id, className), id, null, null);
+          "policy %s (%s) returned a null description()", id, policy.getClass().getName()), id, null, null);
     }
-    return new CheckedPolicy(policy, id, description);
+    return description;
   }
 
   /** Returns the policy this one checks. */
@@ -121,7 +125,8 @@ final class CheckedPolicy implements TacticWeightPolicy {
       throw new TacticWeightPolicyException("policy " + id + " returned null from bind(" + index + ")", id, null,
           null);
     }
-    return bound == delegate ? this : new CheckedPolicy(bound, id, description);
+    // The bound policy keeps the id (configurations name it) but may describe itself differently.
+    return bound == delegate ? this : new CheckedPolicy(bound, id, description(bound, id));
   }
 
   private int check(int w, Tactic tactic, Technique technique) {

@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads one table, from YAML or JSON text with Jackson's streaming parsers (which keep line and column) or
@@ -98,6 +100,13 @@ final class TableReader {
       throw error(e.getLocation(), "truncated " + (json ? "JSON" : "YAML") + ": the input ends inside the table",
           e);
     } catch (JsonProcessingException e) {
+      MarkedYAMLException yaml = markedCause(e);
+      if (yaml != null && yaml.getProblemMark() != null) {
+        // SnakeYAML's problem mark points at the fault; Jackson's location may be the enclosing context.
+        Mark m = yaml.getProblemMark();
+        throw new TacticWeightTableException(source, m.getLine() + 1, m.getColumn() + 1, id,
+            "not valid YAML: " + firstLine(yaml.getProblem()) + context(yaml), e);
+      }
       throw error(e.getLocation(), "not valid " + (json ? "JSON" : "YAML") + ": "
           + firstLine(e.getOriginalMessage()), e);
     } catch (IOException | RuntimeException e) {
@@ -188,7 +197,9 @@ final class TableReader {
       case VALUE_NUMBER_INT:
         return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue() : p.getLongValue();
       case VALUE_STRING:
-        return p.getText();
+        // YAML reads a key without a value ("impact:") as an empty text.
+        String text = p.getText();
+        return text.isEmpty() ? new Other("no value") : text;
       case VALUE_NUMBER_FLOAT:
         return new Other("the decimal " + p.getText());
       case VALUE_TRUE:
@@ -211,6 +222,24 @@ final class TableReader {
     int line = at == null ? 0 : at.getLineNr();
     int column = at == null ? 0 : at.getColumnNr();
     return new TacticWeightTableException(source, line, column, id, message, cause);
+  }
+
+  private static MarkedYAMLException markedCause(Throwable e) {
+    for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+      if (t instanceof MarkedYAMLException) {
+        return (MarkedYAMLException) t;
+      }
+    }
+    return null;
+  }
+
+  private static String context(MarkedYAMLException e) {
+    String context = e.getContext();
+    Mark at = e.getContextMark();
+    if (context == null || context.isBlank()) {
+      return "";
+    }
+    return " (" + firstLine(context) + (at == null ? "" : " started at line " + (at.getLine() + 1)) + ")";
   }
 
   private static String firstLine(String s) {
@@ -264,6 +293,9 @@ final class TableReader {
   }
 
   private static Object mapValue(Object v) {
+    if (v instanceof BigInteger && ((BigInteger) v).bitLength() < Long.SIZE) {
+      return ((BigInteger) v).longValue();
+    }
     if (v instanceof Long || v instanceof BigInteger || v instanceof String) {
       return v;
     }

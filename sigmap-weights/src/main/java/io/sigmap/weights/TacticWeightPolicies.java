@@ -427,15 +427,17 @@ public final class TacticWeightPolicies {
     private void bind(Map<String, Entry> byId, List<TacticWeightPolicyException> skipped) {
       for (Iterator<Map.Entry<String, Entry>> it = byId.entrySet().iterator(); it.hasNext(); ) {
         Map.Entry<String, Entry> e = it.next();
+        String id = e.getKey();
+        Entry entry = e.getValue();
         try {
-          e.setValue(e.getValue().withPolicy(e.getValue().policy.bind(index)));
+          e.setValue(entry.withPolicy(entry.policy.bind(index)));
         } catch (TacticWeightPolicyException ex) {
-          if (e.getValue().origin != Origin.DISCOVERED) {
+          if (entry.origin != Origin.DISCOVERED) {
             throw ex;
           }
-          it.remove();
+          it.remove(); // a TreeMap may reuse e for the next entry: id and entry were read before
           skip(skipped, new TacticWeightPolicyException("skipped the tactic weight policy provider "
-              + e.getValue().describe() + ": " + ex.getMessage(), e.getKey(), null, ex));
+              + entry.describe() + ": " + ex.getMessage(), id, null, ex));
         }
       }
     }

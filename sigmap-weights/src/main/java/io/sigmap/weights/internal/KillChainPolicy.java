@@ -13,7 +13,8 @@ import java.util.Objects;
 
 /**
  * The {@code kill-chain} policy: weight {@code 1 + round(9 * p / (n - 1))} for the tactic at active position
- * {@code p} of a domain with {@code n} active tactics (see {@link TacticWeightPolicy#killChain()}). Public, with
+ * {@code p} of a domain with {@code n} active tactics, 5 for deprecated tactics (see
+ * {@link TacticWeightPolicy#killChain()}). Public, with
  * a public no-argument constructor (unbound), because {@link java.util.ServiceLoader} instantiates it; the
  * package is not exported.
  */
@@ -76,7 +77,7 @@ public final class KillChainPolicy implements TacticWeightPolicy {
   @Override
   public String description() {
     String base = "weight grows with the tactic's position in its domain's ATT&CK matrix, "
-        + "1 + round(9 * position / (active tactics - 1)), from 1 (first) to 10 (last and deprecated)";
+        + "1 + round(9 * position / (active tactics - 1)), from 1 (first) to 10 (last); deprecated tactics 5";
     return domains.isEmpty()
         ? base + "; unbound: assumes " + UNBOUND_TACTIC_COUNT + " tactics"
         : base + "; bound to " + versions;
@@ -85,6 +86,9 @@ public final class KillChainPolicy implements TacticWeightPolicy {
   @Override
   public int weight(Tactic tactic) {
     Objects.requireNonNull(tactic, "tactic");
+    if (tactic.deprecated()) {
+      return NEUTRAL_WEIGHT;
+    }
     Domain d = domains.get(tactic.domain());
     if (d == null) {
       return weightAt(tactic.order(), UNBOUND_TACTIC_COUNT);
@@ -112,9 +116,8 @@ public final class KillChainPolicy implements TacticWeightPolicy {
       Map<String, Integer> weights = new HashMap<>();
       int before = 0;
       for (Tactic t : tactics) {
-        weights.put(t.id(), weightAt(before, active));
         if (!t.deprecated()) {
-          before++;
+          weights.put(t.id(), weightAt(before++, active));
         }
       }
       bound.put(domain, new Domain(active, weights));

@@ -149,8 +149,9 @@ public interface TacticWeightPolicy {
    * <p>With {@code n} the number of non-deprecated tactics in the tactic's domain and {@code p} the number of
    * non-deprecated tactics before it in matrix order, clamped to {@code n - 1}, the weight is
    * {@code 1 + round(9 * p / (n - 1))}, rounding halves up: from 1 for the first tactic to 10 for the last
-   * ({@code 10} when {@code n} is 1). Deprecated tactics, which ATT&amp;CK places last (Mobile's
-   * {@code network-effects} and {@code remote-service-effects}), weigh 10. The order and the count come from
+   * ({@code 10} when {@code n} is 1). Deprecated tactics have no place in a current matrix (ATT&amp;CK lists
+   * Mobile's {@code network-effects} and {@code remote-service-effects} last, in a deprecated one), so they get
+   * the neutral weight {@value #NEUTRAL_WEIGHT}. The order and the count come from
    * the index the policy is {@linkplain #bind(TechniqueIndex) bound} to, so the weights follow the
    * ATT&amp;CK release loaded, v19's {@code stealth} and {@code defense-impairment} included; no tactic list is
    * built in. The registry and the enricher bind it.
