@@ -29,7 +29,8 @@ import java.util.Optional;
  *   T1003: 10               # parent's row unless they have their own
  * }</pre>
  *
- * <p>Weights are integers from 0 to 10. A weight outside that range, a text ({@code high}), a decimal, a list,
+ * <p>A {@code tactics} or {@code techniques} key without a value (every row commented out) has no rows.
+ * Weights are integers from 0 to 10. A weight outside that range, a text ({@code high}), a decimal, a list,
  * a map or a missing value is an error: {@link TacticWeightTableException} names the file, line and column.
  * A duplicate row ({@code credential-access} and {@code credential_access}) and a {@code techniques} key that
  * is not a technique id are errors too. What is well formed but cannot take effect (a tactic name that no

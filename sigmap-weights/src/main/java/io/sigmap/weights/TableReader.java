@@ -171,6 +171,9 @@ final class TableReader {
   }
 
   private void readRows(JsonParser p, String section, JsonToken t) throws IOException {
+    if (t == JsonToken.VALUE_NULL || t == JsonToken.VALUE_STRING && p.getText().isEmpty()) {
+      return; // "tactics:" with every row commented out: no rows
+    }
     if (t != JsonToken.START_OBJECT) {
       JsonLocation at = p.currentTokenLocation();
       throw new TacticWeightTableException(source, at.getLineNr(), at.getColumnNr(), id, String.format(Locale.ROOT,
@@ -259,6 +262,9 @@ final class TableReader {
       switch (key) {
         case "tactics":
         case "techniques":
+          if (v == null) {
+            break;
+          }
           if (!(v instanceof Map)) {
             throw new TacticWeightTableException(source, 0, 0, id, String.format(Locale.ROOT,
                 "%s must be a map of %s to weight, not %s", key, key.equals("tactics") ? "tactic" : "technique",

@@ -153,6 +153,19 @@ class TablePolicyLoaderTest {
   }
 
   @Test
+  void load_realIndex_acmeCleanNewerReleaseReported() {
+    java.util.Optional<TechniqueIndex> real = Fixtures.real();
+    org.junit.jupiter.api.Assumptions.assumeTrue(real.isPresent(), Fixtures.NO_SHARED);
+    TablePolicyLoader loader = TablePolicyLoader.builder().index(real.get()).build();
+    assertEquals(List.of(), loader.load(resource("acme.yml")).findings());
+    List<String> found = loader.load(resource("newer-release.yml")).findings().stream()
+        .map(f -> f.kind() + " " + f.key())
+        .collect(Collectors.toList());
+    assertEquals(List.of("UNKNOWN_TACTIC stealth", "UNKNOWN_TACTIC defense-impairment", "INACTIVE_TECHNIQUE T1086",
+        "INACTIVE_TECHNIQUE T1064", "UNKNOWN_TECHNIQUE T9999", "UNKNOWN_KEY weights"), found);
+  }
+
+  @Test
   void load_strict_firstFindingThrown() {
     TablePolicyLoader strict = WITH_INDEX.toBuilder().strict(true).build();
     TacticWeightTableException e =
@@ -221,6 +234,17 @@ class TablePolicyLoaderTest {
     assertEquals(message, e.getMessage());
     assertEquals("t.yml", e.source());
     assertTrue(e.line() > 0, "line");
+  }
+
+  /** Regression: found by TablePolicyLoaderFuzzTest.load_validTables_roundTrip with an empty row list. */
+  @Test
+  void load_sectionsWithoutValue_noRows() {
+    LoadedTablePolicy loaded = yaml(TablePolicyLoader.DEFAULT, "tactics:\n#  impact: 9\ntechniques:\n");
+    assertEquals(5, loaded.policy().weight(tactic(AttackDomain.ENTERPRISE, "impact")));
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("tactics", null);
+    map.put("default", 2);
+    assertEquals(2, TablePolicyLoader.DEFAULT.load(map, "m").policy().weight(tactic(AttackDomain.ICS, "impact")));
   }
 
   @Test

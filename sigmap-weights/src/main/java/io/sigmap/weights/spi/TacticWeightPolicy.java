@@ -44,8 +44,8 @@ import java.util.Objects;
  * provides io.sigmap.weights.spi.TacticWeightPolicy with com.acme.AcmeWeights;
  * }</pre>
  * Users then select it by its id: {@code TacticWeightPolicies.builder().select("acme-weights").build()}, or
- * {@code sigmap --policy acme-weights}. Run the {@code TacticWeightPolicyContract} tests from the
- * {@code sigmap-weights} tests jar against it.
+ * {@code sigmap --policy acme-weights}. Run the contract tests of {@code io.sigmap.weights.testing
+ * .TacticWeightPolicyContract}, in the {@code sigmap-weights} tests jar (classifier {@code tests}), against it.
  *
  * <p>An implementation must be thread-safe and deterministic (the same weight for the same arguments, every
  * time), must not return a weight outside the scale and should not throw: one policy instance serves every
@@ -104,6 +104,7 @@ public interface TacticWeightPolicy {
    * @since 0.1.0
    */
   default int weight(Tactic tactic, Technique technique) {
+    Objects.requireNonNull(technique, "technique");
     return weight(tactic);
   }
 

@@ -1,6 +1,7 @@
 package io.sigmap.weights.spi;
 
 import io.sigmap.weights.testing.ExamplePolicyJar;
+import io.sigmap.weights.testing.TacticWeightPolicyContract;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;

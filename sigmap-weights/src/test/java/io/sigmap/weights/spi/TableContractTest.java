@@ -1,5 +1,6 @@
 package io.sigmap.weights.spi;
 
+import io.sigmap.weights.testing.TacticWeightPolicyContract;
 import java.util.Map;
 
 /** The contract, run against a {@code table} policy with tactic rows, a TA id row and technique overrides. */

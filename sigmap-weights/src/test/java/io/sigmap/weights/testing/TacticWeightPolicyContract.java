@@ -1,4 +1,4 @@
-package io.sigmap.weights.spi;
+package io.sigmap.weights.testing;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,7 +11,7 @@ import io.sigmap.stix.Tactic;
 import io.sigmap.stix.Technique;
 import io.sigmap.stix.TechniqueIndex;
 import io.sigmap.weights.TacticWeightPolicies;
-import io.sigmap.weights.testing.Fixtures;
+import io.sigmap.weights.spi.TacticWeightPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
