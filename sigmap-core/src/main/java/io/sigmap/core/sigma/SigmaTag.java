@@ -1,6 +1,5 @@
 package io.sigmap.core.sigma;
 
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -9,7 +8,7 @@ import java.util.Objects;
  *
  * <p>The text is split at its first dot: {@code attack.t1059.001} has namespace {@code attack} and name
  * {@code t1059.001}; a tag without a dot has an empty namespace. The {@code attack} namespace is recognised in any
- * case and classified syntactically, without an ATT&amp;CK index ({@link Kind}); other namespaces ({@code cve},
+ * (ASCII) case and classified syntactically, without an ATT&amp;CK index ({@link Kind}); other namespaces ({@code cve},
  * {@code car}, {@code detection}, {@code tlp}, {@code stp}, {@code d3fend} and any other) are kept as they are
  * and have kind {@link Kind#OTHER}.
  *
@@ -113,7 +112,7 @@ public record SigmaTag(String text, String namespace, String name, Kind kind, in
     int dot = text.indexOf('.');
     String namespace = dot < 0 ? "" : text.substring(0, dot);
     String name = dot < 0 ? text : text.substring(dot + 1);
-    Kind kind = ATTACK.equalsIgnoreCase(namespace) ? classifyAttack(name) : Kind.OTHER;
+    Kind kind = isAttackNamespace(namespace) ? classifyAttack(name) : Kind.OTHER;
     return new SigmaTag(text, namespace, name, kind, line, column);
   }
 
@@ -135,7 +134,7 @@ public record SigmaTag(String text, String namespace, String name, Kind kind, in
       letters++;
     }
     if (letters > 0 && letters < n && isDigit(name.charAt(letters))) {
-      String prefix = name.substring(0, letters).toLowerCase(Locale.ROOT);
+      String prefix = asciiLower(name.substring(0, letters));
       Kind kind = idKind(prefix);
       if (kind == null || !fourDigitsAt(name, letters)) {
         return Kind.MALFORMED_ATTACK;
@@ -150,6 +149,27 @@ public record SigmaTag(String text, String namespace, String name, Kind kind, in
       return Kind.MALFORMED_ATTACK;
     }
     return isTacticName(name) ? Kind.TACTIC : Kind.MALFORMED_ATTACK;
+  }
+
+  private static boolean isAttackNamespace(String namespace) {
+    return namespace.length() == ATTACK.length() && asciiLower(namespace).equals(ATTACK);
+  }
+
+  /** Lower-cases ASCII letters only, so that no other character can fold into a valid ATT&amp;CK tag. */
+  private static String asciiLower(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        char[] chars = s.toCharArray();
+        for (int j = i; j < chars.length; j++) {
+          if (chars[j] >= 'A' && chars[j] <= 'Z') {
+            chars[j] = (char) (chars[j] + ('a' - 'A'));
+          }
+        }
+        return new String(chars);
+      }
+    }
+    return s;
   }
 
   private static Kind idKind(String prefix) {
@@ -217,7 +237,8 @@ public record SigmaTag(String text, String namespace, String name, Kind kind, in
   }
 
   /**
-   * Returns the name in canonical form: for {@code attack} tags lower case with tactic names in hyphen form
+   * Returns the name in canonical form: for {@code attack} tags with ASCII letters in lower case (no other
+   * character is folded) and tactic names in hyphen form
    * ({@code t1059.001}, {@code defense-evasion}); for other tags the name as written.
    *
    * @return the canonical name
@@ -226,7 +247,7 @@ public record SigmaTag(String text, String namespace, String name, Kind kind, in
     if (kind == Kind.OTHER) {
       return name;
     }
-    String lower = name.toLowerCase(Locale.ROOT);
+    String lower = asciiLower(name);
     return kind == Kind.TACTIC ? lower.replace('_', '-') : lower;
   }
 

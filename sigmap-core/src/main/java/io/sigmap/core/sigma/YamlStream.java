@@ -354,7 +354,7 @@ final class YamlStream {
           break;
       }
     }
-    throw problem(SigmaErrorKind.UNSUPPORTED, m, "unsupported YAML tag '" + shorten(tag)
+    throw problem(SigmaErrorKind.UNSUPPORTED, m, "unsupported YAML tag '" + shortTag(tag)
         + "'; Sigma rules use plain YAML: remove the tag (only !!str, !!int, !!float, !!bool and !!null are read)");
   }
 
@@ -363,8 +363,12 @@ final class YamlStream {
     if (tag == null || tag.equals("!") || tag.equals(CORE_TAG + (mapping ? "map" : "seq"))) {
       return;
     }
-    throw problem(SigmaErrorKind.UNSUPPORTED, e.getStartMark(), "unsupported YAML tag '" + shorten(tag)
+    throw problem(SigmaErrorKind.UNSUPPORTED, e.getStartMark(), "unsupported YAML tag '" + shortTag(tag)
         + "'; Sigma rules use plain YAML: remove the tag");
+  }
+
+  private static String shortTag(String tag) {
+    return shorten(tag.startsWith(CORE_TAG) ? "!!" + tag.substring(CORE_TAG.length()) : tag);
   }
 
   private YNode alias(AliasEvent e) throws YamlProblem {
