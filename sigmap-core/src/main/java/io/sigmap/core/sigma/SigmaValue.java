@@ -42,11 +42,14 @@ public sealed interface SigmaValue permits SigmaValue.Scalar, SigmaValue.Sequenc
   enum ScalarType {
     /** Text: any quoted or block scalar, and any plain scalar that is not one of the other types. */
     STRING,
-    /** A plain integer: decimal, {@code 0x} hexadecimal, {@code 0o}/leading-zero octal, {@code 0b} binary. */
+    /**
+     * A plain integer: decimal, {@code 0x} hexadecimal, leading-zero octal, {@code 0b} binary or {@code 1:30}
+     * sexagesimal.
+     */
     INTEGER,
     /** A plain floating-point number, including {@code .inf} and {@code .nan}. */
     FLOAT,
-    /** A plain {@code true}/{@code false}/{@code yes}/{@code no}/{@code on}/{@code off} in any of the YAML 1.1 cases. */
+    /** A plain {@code true}, {@code false}, {@code yes}, {@code no}, {@code on} or {@code off} (YAML 1.1 cases). */
     BOOLEAN,
     /** An empty plain scalar, {@code ~} or {@code null} (any YAML 1.1 case). */
     NULL
