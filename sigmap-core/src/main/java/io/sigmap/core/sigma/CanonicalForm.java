@@ -10,62 +10,103 @@ import java.util.TreeSet;
 /** Computes {@link Detection#canonicalForm()}; see there for the rules. */
 final class CanonicalForm {
 
-  private final Detection detection;
-  private final Map<String, Node> searchCache = new HashMap<>();
+  /**
+   * The most characters the expanded form may render before it falls back to the raw form: expansion repeats a
+   * search for each reference to it, so a hostile condition could otherwise multiply a large detection.
+   */
+  static final long RENDER_BUDGET = 4_000_000;
 
-  private CanonicalForm(Detection detection) {
+  private final Detection detection;
+  private final boolean budgeted;
+  private final Map<String, Node> searchCache = new HashMap<>();
+  private final Map<ConditionExpression, Node> expressionCache = new HashMap<>();
+  private long rendered;
+
+  private CanonicalForm(Detection detection, boolean budgeted) {
     this.detection = detection;
+    this.budgeted = budgeted;
   }
 
   static String of(Detection detection) {
-    CanonicalForm form = new CanonicalForm(detection);
-    Optional<String> expanded = form.expanded();
-    return expanded.orElseGet(form::raw);
+    CanonicalForm form = new CanonicalForm(detection, true);
+    Optional<String> expanded;
+    try {
+      expanded = form.expanded();
+    } catch (OverBudget e) {
+      expanded = Optional.empty();
+    }
+    // The raw form renders each search once, so its size follows the detection's; it needs no budget.
+    return expanded.orElseGet(new CanonicalForm(detection, false)::raw);
   }
 
-  /** A canonical node: an operator over a sorted, deduplicated set of rendered operands, or a leaf. */
-  private static final class Node {
+  /** Ends an expansion that renders more than {@link #RENDER_BUDGET} characters. */
+  private static final class OverBudget extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    OverBudget() {
+      super(null, null, false, false);
+    }
+  }
+
+  private void spend(int chars) {
+    rendered += chars;
+    if (budgeted && rendered > RENDER_BUDGET) {
+      throw new OverBudget();
+    }
+  }
+
+  /**
+   * A canonical node: an operator over a sorted, deduplicated set of rendered operands, or a leaf. Rendered
+   * once; every rendering is charged to the budget.
+   */
+  private final class Node {
     final String op;
     final TreeSet<String> operands;
-    final String leaf;
+    private String text;
 
-    private Node(String op, TreeSet<String> operands, String leaf) {
+    private Node(String op, TreeSet<String> operands, String text) {
       this.op = op;
       this.operands = operands;
-      this.leaf = leaf;
-    }
-
-    static Node leaf(String text) {
-      return new Node(null, null, text);
-    }
-
-    /** Builds {@code op(children)}, flattening children of the same operator; one operand stands alone. */
-    static Node of(String op, List<Node> children) {
-      TreeSet<String> set = new TreeSet<>();
-      for (Node c : children) {
-        if (op.equals(c.op)) {
-          set.addAll(c.operands);
-        } else {
-          set.add(c.render());
-        }
-      }
-      if (set.size() == 1) {
-        String only = set.first();
-        for (Node c : children) {
-          if (!op.equals(c.op) && c.render().equals(only)) {
-            return c;
-          }
-        }
-      }
-      return new Node(op, set, null);
+      this.text = text;
     }
 
     String render() {
-      if (leaf != null) {
-        return leaf;
+      if (text == null) {
+        text = op + "(" + String.join(",", operands) + ")";
+        spend(text.length());
       }
-      return op + "(" + String.join(",", operands) + ")";
+      return text;
     }
+  }
+
+  private Node leaf(String text) {
+    spend(text.length());
+    return new Node(null, null, text);
+  }
+
+  /** Builds {@code op(children)}, flattening children of the same operator; one operand stands alone. */
+  private Node node(String op, List<Node> children) {
+    TreeSet<String> set = new TreeSet<>();
+    java.util.Set<Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Node c : children) {
+      if (!seen.add(c)) {
+        continue;
+      }
+      if (op.equals(c.op)) {
+        set.addAll(c.operands);
+      } else {
+        set.add(c.render());
+      }
+    }
+    if (set.size() == 1) {
+      String only = set.first();
+      for (Node c : children) {
+        if (!op.equals(c.op) && c.render().equals(only)) {
+          return c;
+        }
+      }
+    }
+    return new Node(op, set, null);
   }
 
   private Optional<String> expanded() {
@@ -82,21 +123,30 @@ final class CanonicalForm {
         return Optional.empty();
       }
       if (c.aggregation().isPresent()) {
-        n = Node.leaf(n.render() + "|" + normaliseSpace(c.aggregation().get()));
+        n = leaf(n.render() + "|" + normaliseSpace(c.aggregation().get()));
       }
       parts.add(n);
     }
-    return Optional.of(Node.of("or", parts).render());
+    return Optional.of(node("or", parts).render());
   }
 
   private Node expression(ConditionExpression e) {
+    if (expressionCache.containsKey(e)) {
+      return expressionCache.get(e);
+    }
+    Node n = expand(e);
+    expressionCache.put(e, n);
+    return n;
+  }
+
+  private Node expand(ConditionExpression e) {
     if (e instanceof ConditionExpression.Identifier id) {
       SearchIdentifier s = detection.searches().get(id.name());
       return s == null ? null : search(s);
     }
     if (e instanceof ConditionExpression.Not not) {
       Node inner = expression(not.operand());
-      return inner == null ? null : Node.leaf("not(" + inner.render() + ")");
+      return inner == null ? null : leaf("not(" + inner.render() + ")");
     }
     if (e instanceof ConditionExpression.And and) {
       return operator("and", and.operands());
@@ -113,7 +163,7 @@ final class CanonicalForm {
     for (SearchIdentifier s : matched) {
       nodes.add(search(s));
     }
-    return Node.of(q.quantifier() == ConditionExpression.Quantifier.ALL ? "and" : "or", nodes);
+    return node(q.quantifier() == ConditionExpression.Quantifier.ALL ? "and" : "or", nodes);
   }
 
   private Node operator(String op, List<ConditionExpression> operands) {
@@ -125,7 +175,7 @@ final class CanonicalForm {
       }
       nodes.add(n);
     }
-    return Node.of(op, nodes);
+    return node(op, nodes);
   }
 
   private Node search(SearchIdentifier s) {
@@ -137,25 +187,25 @@ final class CanonicalForm {
     return cached;
   }
 
-  private static Node node(SearchNode n) {
+  private Node node(SearchNode n) {
     if (n instanceof SearchNode.AllOf all) {
       return items("and", all.items());
     }
     if (n instanceof SearchNode.AnyOf any) {
       return items("or", any.items());
     }
-    return Node.leaf(fieldMatch((SearchNode.FieldMatch) n));
+    return leaf(fieldMatch((SearchNode.FieldMatch) n));
   }
 
-  private static Node items(String op, List<SearchNode> items) {
+  private Node items(String op, List<SearchNode> items) {
     if (items.isEmpty()) {
-      return Node.leaf(op + "()");
+      return leaf(op + "()");
     }
     List<Node> nodes = new ArrayList<>(items.size());
     for (SearchNode i : items) {
       nodes.add(node(i));
     }
-    return Node.of(op, nodes);
+    return node(op, nodes);
   }
 
   private static String fieldMatch(SearchNode.FieldMatch f) {

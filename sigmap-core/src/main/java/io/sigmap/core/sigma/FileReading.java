@@ -52,9 +52,8 @@ final class FileReading {
   }
 
   private static SigmaReadResult failed(String path, int index, YamlProblem p) {
-    Throwable cause = p.getCause() != null ? p.getCause() : null;
     return new SigmaReadResult.Failed(
-        new SigmaRuleException(path, index, p.line, p.column, p.kind, p.getMessage(), cause));
+        new SigmaRuleException(path, index, p.line, p.column, p.kind, p.getMessage(), p.getCause()));
   }
 
   private SigmaFile parse(String text, String path) {
@@ -130,6 +129,12 @@ final class FileReading {
         inherits = false;
       }
       previous = merged;
+      YamlProblem tooBig = YamlStream.sizeProblem(merged, root, options,
+          "with the attributes it inherits from earlier documents (action: global or repeat), the document");
+      if (tooBig != null) {
+        results.add(failed(path, k, tooBig));
+        continue;
+      }
       int end = text.length();
       if (k + 1 < docs.size() && docs.get(k + 1).startOffset >= doc.startOffset) {
         end = docs.get(k + 1).startOffset;

@@ -102,7 +102,8 @@ public final class SigmaReadOptions {
   }
 
   /**
-   * Returns the largest YAML document, in Unicode code points (SnakeYAML's {@code codePointLimit}).
+   * Returns the largest YAML document, in Unicode code points (SnakeYAML's {@code codePointLimit}). Once its
+   * aliases are expanded, a document's scalars may hold at most twice as many characters.
    *
    * @return the limit
    */

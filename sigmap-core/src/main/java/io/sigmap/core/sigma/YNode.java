@@ -26,7 +26,10 @@ final class YNode {
   final List<YNode> keys;
   final List<YNode> values;
   private Map<String, Integer> index;
+  /** Nodes once aliases are expanded. */
   long size = 1;
+  /** Characters of scalar text once aliases are expanded. */
+  long chars;
 
   private YNode(Kind kind, String text, SigmaValue.ScalarType type, int line, int column) {
     this.kind = kind;
@@ -37,6 +40,7 @@ final class YNode {
     this.items = kind == Kind.SEQUENCE ? new ArrayList<>() : null;
     this.keys = kind == Kind.MAPPING ? new ArrayList<>() : null;
     this.values = kind == Kind.MAPPING ? new ArrayList<>() : null;
+    this.chars = text == null ? 0 : text.length();
   }
 
   static YNode scalar(String text, SigmaValue.ScalarType type, int line, int column) {
@@ -70,6 +74,7 @@ final class YNode {
   void addItem(YNode item) {
     items.add(item);
     size = saturatedAdd(size, item.size);
+    chars = saturatedAdd(chars, item.chars);
   }
 
   /** Adds an entry; the caller has checked that the key is new. */
@@ -85,11 +90,13 @@ final class YNode {
       }
     }
     size = saturatedAdd(saturatedAdd(size, key.size), value.size);
+    chars = saturatedAdd(saturatedAdd(chars, key.chars), value.chars);
   }
 
   /** Replaces the value of an existing entry. */
   void replace(int i, YNode value) {
     size = saturatedAdd(size - values.get(i).size, value.size);
+    chars = saturatedAdd(chars - values.get(i).chars, value.chars);
     values.set(i, value);
   }
 

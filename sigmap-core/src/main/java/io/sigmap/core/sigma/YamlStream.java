@@ -273,11 +273,30 @@ final class YamlStream {
   }
 
   private void checkSize(YNode node, YNode at) throws YamlProblem {
-    if (node.size > options.maxNodes()) {
-      throw YamlProblem.at(SigmaErrorKind.LIMIT_EXCEEDED, at, String.format(Locale.ROOT,
-          "the document expands to more than %d YAML nodes (aliases counted at each use), the maximum allowed"
-              + " (from SigmaReadOptions.maxNodes())", options.maxNodes()));
+    YamlProblem p = sizeProblem(node, at, options, "the document");
+    if (p != null) {
+      throw p;
     }
+  }
+
+  /**
+   * Checks a tree's size once aliases are expanded: its node count against {@code maxNodes} and its scalar
+   * text against twice {@code maxDocumentCodePoints} (without aliases, a document's scalars cannot hold more
+   * UTF-16 characters than that).
+   */
+  static YamlProblem sizeProblem(YNode node, YNode at, SigmaReadOptions options, String what) {
+    if (node.size > options.maxNodes()) {
+      return YamlProblem.at(SigmaErrorKind.LIMIT_EXCEEDED, at, String.format(Locale.ROOT,
+          "%s expands to more than %d YAML nodes (aliases counted at each use), the maximum allowed"
+              + " (from SigmaReadOptions.maxNodes())", what, options.maxNodes()));
+    }
+    long maxChars = 2L * options.maxDocumentCodePoints();
+    if (node.chars > maxChars) {
+      return YamlProblem.at(SigmaErrorKind.LIMIT_EXCEEDED, at, String.format(Locale.ROOT,
+          "%s expands to more than %d characters of text (aliases counted at each use), the maximum allowed"
+              + " (twice SigmaReadOptions.maxDocumentCodePoints())", what, maxChars));
+    }
+    return null;
   }
 
   /** Applies YAML merge keys: entries of the merged mappings whose keys the mapping does not define itself. */

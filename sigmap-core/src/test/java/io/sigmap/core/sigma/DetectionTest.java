@@ -89,6 +89,24 @@ class DetectionTest {
   }
 
   @Test
+  void canonicalForm_hostileConditionFallsBackToRaw() {
+    StringBuilder body = new StringBuilder("  big: [");
+    for (int i = 0; i < 2_000; i++) {
+      body.append(i == 0 ? "" : ", ").append("'").append("v".repeat(90)).append(i).append("'");
+    }
+    body.append("]\n");
+    StringBuilder condition = new StringBuilder();
+    for (int i = 0; i < 200; i++) {
+      body.append("  x").append(i).append(": [k").append(i).append("]\n");
+      condition.append(i == 0 ? "" : " or ").append("(big and x").append(i).append(')');
+    }
+    body.append("  condition: ").append(condition).append('\n');
+    String form = detection(body.toString()).canonicalForm();
+    assertTrue(form.startsWith("raw:{"), () -> form.substring(0, 80));
+    assertTrue(form.length() < 2 * CanonicalForm.RENDER_BUDGET, "length " + form.length());
+  }
+
+  @Test
   void matching_patternsAndThem() {
     Detection d = detection("  sel_a: [x]\n  sel_b: [y]\n  _private: [z]\n  filter: [w]\n  condition: sel_a\n");
     assertEquals(List.of("sel_a", "sel_b"), names(d.matching(Optional.of("sel_*"))));

@@ -160,9 +160,13 @@ class SigmaReaderErrorsTest {
 
   @Test
   void hugeDocument() {
-    SigmaRuleException e = limited(SigmaReadOptions.builder().maxDocumentCodePoints(1000).build(),
-        "title: " + "y".repeat(2000) + "\n" + OK);
-    assertError(e, SigmaErrorKind.LIMIT_EXCEEDED, 0, 0, "SigmaReadOptions.maxDocumentCodePoints()");
+    SigmaReadOptions small = SigmaReadOptions.builder().maxDocumentCodePoints(1000).build();
+    SigmaRuleException e = limited(small, "title: x\ndescription: " + "y ".repeat(700) + "\n" + OK);
+    assertError(e, SigmaErrorKind.LIMIT_EXCEEDED, 0, 0, "a YAML document is longer than 1000 code points, the"
+        + " maximum allowed (from SigmaReadOptions.maxDocumentCodePoints())");
+    // One scalar far longer than the limit is caught as soon as it is read.
+    e = limited(small, "title: " + "y".repeat(5000) + "\n" + OK);
+    assertError(e, SigmaErrorKind.LIMIT_EXCEEDED, 1, 8, "(twice SigmaReadOptions.maxDocumentCodePoints())");
   }
 
   @Test
@@ -213,6 +217,35 @@ class SigmaReaderErrorsTest {
     SigmaRuleException many = limited(SigmaReadOptions.builder().maxAliases(5).build(), billionLaughs(2));
     assertError(many, SigmaErrorKind.LIMIT_EXCEEDED, 3, 35,
         "the document uses more than 5 aliases, the maximum allowed (from SigmaReadOptions.maxAliases())");
+  }
+
+  @Test
+  void aliasBombOfLongText() {
+    StringBuilder yaml = new StringBuilder("title: x\nbig: &big '" + "y".repeat(100_000) + "'\n");
+    yaml.append("l1: &l1 [").append("*big, ".repeat(9)).append("*big]\n");
+    yaml.append("l2: &l2 [").append("*l1, ".repeat(9)).append("*l1]\n");
+    yaml.append("l3: [").append("*l2, ".repeat(9)).append("*l2]\n").append(OK);
+    SigmaRuleException e = limited(SigmaReadOptions.builder().maxDocumentCodePoints(500_000).build(),
+        yaml.toString());
+    assertError(e, SigmaErrorKind.LIMIT_EXCEEDED, 3, 5, "expands to more than 1000000 characters of text"
+        + " (aliases counted at each use), the maximum allowed (twice SigmaReadOptions.maxDocumentCodePoints())");
+  }
+
+  @Test
+  void repeatChainCannotGrowPastTheLimits() {
+    StringBuilder yaml = new StringBuilder("title: x\n" + OK);
+    for (int i = 0; i < 30; i++) {
+      yaml.append("---\naction: repeat\nk").append(i).append(": &a").append(i).append(" [")
+          .append("v, ".repeat(99)).append("v]\n");
+    }
+    SigmaFile f = SigmaReader.create(SigmaReadOptions.builder().maxNodes(1_000).build())
+        .readString(yaml.toString(), "bad.yml");
+    assertEquals(31, f.results().size());
+    assertTrue(f.results().get(5).isParsed());
+    SigmaRuleException e = f.results().get(10).error().orElseThrow();
+    assertError(e, SigmaErrorKind.LIMIT_EXCEEDED, 32, 1,
+        "with the attributes it inherits from earlier documents (action: global or repeat), the document"
+            + " expands to more than 1000 YAML nodes");
   }
 
   @Test
