@@ -106,7 +106,7 @@ final class YamlStream {
         DocumentStartEvent start = (DocumentStartEvent) parser.getEvent();
         if (!docs.isEmpty()) {
           Mark m = start.getStartMark();
-          startOffset = lineStart(charOffset(m.getIndex()));
+          startOffset = lineStart(charOffset(m.getIndex()), m.getColumn());
           startLine = m.getLine() + 1;
         }
         if (docs.size() >= options.maxDocumentsPerFile()) {
@@ -448,10 +448,12 @@ final class YamlStream {
     return codePointIndex >= cps ? text.length() : text.offsetByCodePoints(0, codePointIndex);
   }
 
-  private int lineStart(int offset) {
+  /** Returns the start of a mark's line, stepping back its column (in code points, as SnakeYAML counts). */
+  private int lineStart(int offset, int column) {
     int i = offset;
-    while (i > 0 && text.charAt(i - 1) != '\n') {
-      i--;
+    for (int c = 0; c < column && i > 0; c++) {
+      i -= Character.isLowSurrogate(text.charAt(i - 1)) && i > 1 && Character.isHighSurrogate(text.charAt(i - 2))
+          ? 2 : 1;
     }
     return i;
   }

@@ -217,6 +217,21 @@ class SigmaReaderTest {
   }
 
   @Test
+  void readString_documentBoundariesFollowYamlLineBreaks() {
+    String doc = "title: A\rlogsource: {product: x}\rdetection: {s: [k], condition: s}\r";
+    String yaml = doc + "---\r" + doc.replace("A", "B") + "...\r# between\r---\r"
+        + doc.replace("A", "\uD83D\uDE00");
+    SigmaFile f = read(yaml);
+    assertEquals(3, f.results().size(), f::toString);
+    assertEquals(yaml, f.rules().stream().map(SigmaRule::text).collect(Collectors.joining()));
+    assertTrue(f.rules().get(1).text().startsWith("---\rtitle: B"));
+    assertTrue(f.rules().get(1).text().endsWith("...\r# between\r"), f.rules().get(1).text());
+    assertTrue(f.rules().get(2).text().startsWith("---\rtitle: \uD83D\uDE00"), f.rules().get(2).text());
+    assertEquals(2, f.rules().get(2).source().documentIndex());
+    assertEquals(List.of(1, 4, 10), f.rules().stream().map(r -> r.source().line()).collect(Collectors.toList()));
+  }
+
+  @Test
   void readBytes_byteOrderMarkIsDropped() {
     byte[] body = RULE.getBytes(StandardCharsets.UTF_8);
     byte[] bytes = new byte[body.length + 3];
