@@ -671,6 +671,29 @@ class SigmaReaderTest {
   }
 
   @Test
+  void readDirectory_symbolicLinks(@TempDir Path dir) throws IOException {
+    Path rules = Files.createDirectories(dir.resolve("rules"));
+    Files.writeString(rules.resolve("a.yml"), RULE);
+    try {
+      Files.createSymbolicLink(rules.resolve("loop"), rules);
+      Files.createSymbolicLink(rules.resolve("b.yml"), rules.resolve("a.yml"));
+    } catch (UnsupportedOperationException | IOException e) {
+      org.junit.jupiter.api.Assumptions.assumeTrue(false, "symbolic links not supported here: " + e);
+    }
+    assertEquals(List.of("a.yml"), reader.readDirectory(rules).stream().map(SigmaFile::path)
+        .collect(Collectors.toList()), "links are not followed by default");
+    List<SigmaFile> followed =
+        SigmaReader.create(SigmaReadOptions.builder().followLinks(true).build()).readDirectory(rules);
+    assertEquals(List.of("a.yml", "b.yml", "loop"), followed.stream().map(SigmaFile::path)
+        .collect(Collectors.toList()));
+    assertEquals("Whoami Execution", followed.get(1).rules().get(0).title());
+    SigmaRuleException loop = followed.get(2).errors().get(0);
+    assertEquals(SigmaErrorKind.IO, loop.kind());
+    assertTrue(loop.getMessage().startsWith("loop: cannot be listed or read: java.nio.file.FileSystemLoopException"),
+        loop.getMessage());
+  }
+
+  @Test
   void readDirectory_missingDirectoryThrows(@TempDir Path dir) {
     SigmaRuleException e = assertThrows(SigmaRuleException.class, () -> reader.readDirectory(dir.resolve("nope")));
     assertEquals(SigmaErrorKind.IO, e.kind());
