@@ -4,7 +4,7 @@ package io.sigmap.stix;
  * The root of every exception sigmap throws for bad input or a failed operation.
  *
  * <p>It is unchecked. Each kind has a subtype that carries where the problem is: {@link StixFormatException}
- * (source, line, column and STIX id), {@code SigmaRuleException} in {@code io.sigmap.core} (path, line, column)
+ * (source, line, column and STIX id), {@code SigmaRuleException} in {@code io.sigmap.core.sigma} (path, line, column)
  * and {@code TacticWeightPolicyException} in {@code io.sigmap.weights} (policy id). Misuse of the API (a null
  * argument, a builder used twice) stays {@link IllegalArgumentException}, {@link NullPointerException} or
  * {@link IllegalStateException}.
