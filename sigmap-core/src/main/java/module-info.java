@@ -7,7 +7,11 @@
 module io.sigmap.core {
   requires transitive io.sigmap.stix;
   requires org.yaml.snakeyaml;
+  requires com.fasterxml.jackson.core;
   requires org.slf4j;
 
+  requires transitive io.sigmap.weights;
+
+  exports io.sigmap.core;
   exports io.sigmap.core.sigma;
 }

@@ -209,6 +209,23 @@ public final class TacticWeightPolicies {
   }
 
   /**
+   * Wraps a policy passed directly, without discovery, in the same checking decorator the registry uses, and
+   * binds it to an index: a weight outside 0-10, or an exception from the policy, becomes a
+   * {@link TacticWeightPolicyException} naming the policy id and the tactic.
+   *
+   * @param policy the policy; one already checked is only bound
+   * @param index the index to bind it to
+   * @return the checked, bound policy
+   * @throws TacticWeightPolicyException if the policy's id or description is invalid, or binding fails
+   * @since 0.1.0
+   */
+  public static TacticWeightPolicy checked(TacticWeightPolicy policy, TechniqueIndex index) {
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(index, "index");
+    return CheckedPolicy.of(policy).bind(index);
+  }
+
+  /**
    * Returns where a policy comes from, for listings: {@code "io.sigmap.weights.internal.BaselinePolicy
    * (built-in)"}, {@code "com.acme.AcmeWeights (discovered, from file:/opt/acme-weights.jar)"}.
    *

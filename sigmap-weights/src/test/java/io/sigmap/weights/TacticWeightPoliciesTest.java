@@ -185,4 +185,15 @@ class TacticWeightPoliciesTest {
     assertTrue(builder().build().find("acme").isEmpty());
     assertThrows(TacticWeightPolicyException.class, () -> builder().build().origin("acme"));
   }
+
+  @Test
+  void checked_directPolicyIsCheckedAndBound() {
+    TacticWeightPolicy checked = TacticWeightPolicies.checked(new HostPolicy("too-heavy", 12), Fixtures.index());
+    assertEquals("too-heavy", checked.id());
+    TacticWeightPolicyException e = assertThrows(TacticWeightPolicyException.class, () -> checked.weight(IMPACT));
+    assertEquals("too-heavy", e.policyId().orElseThrow());
+    assertTrue(e.getMessage().contains("weight cannot be outside 0-10: 12"), e.getMessage());
+    TacticWeightPolicy killChain = TacticWeightPolicies.checked(TacticWeightPolicy.killChain(), Fixtures.index());
+    assertEquals(10, killChain.weight(IMPACT));
+  }
 }

@@ -48,7 +48,7 @@ final class FileReading {
   }
 
   static SigmaFile failure(String path, YamlProblem p) {
-    return new SigmaFile(path, List.of(failed(path, 0, p)), 0, 0, 0, List.of());
+    return new SigmaFile(path, List.of(failed(path, 0, p)), 0, 0, 0, List.of(), "");
   }
 
   private static SigmaReadResult failed(String path, int index, YamlProblem p) {
@@ -148,7 +148,7 @@ final class FileReading {
           : "the file holds only empty YAML documents";
       results.add(failed(path, 0, new YamlProblem(SigmaErrorKind.EMPTY, why, 0, 0)));
     }
-    return new SigmaFile(path, results, docs.size(), control, skipped, fileWarnings);
+    return new SigmaFile(path, results, docs.size(), control, skipped, fileWarnings, text);
   }
 
   private SigmaReadResult bind(YNode merged, SigmaSource source, int k) {

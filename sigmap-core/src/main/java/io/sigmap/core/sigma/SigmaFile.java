@@ -29,10 +29,14 @@ import java.util.Objects;
  * @param controlDocuments the number of {@code action: global}/{@code reset} documents that yielded no result
  * @param skippedDocuments the number of empty documents skipped
  * @param warnings file-level warnings (skipped documents)
+ * @param text the whole text of the file as decoded (a byte order mark dropped), control documents included, so
+ *     that a writer can reproduce a legacy collection; empty when the file failed as a whole (unreadable, not
+ *     UTF-8, over a size limit, empty). For a
+ *     file of one document it is the same {@code String} as that rule's {@link SigmaSource#text()}.
  * @since 0.1.0
  */
 public record SigmaFile(String path, List<SigmaReadResult> results, int documents, int controlDocuments,
-    int skippedDocuments, List<SigmaWarning> warnings) {
+    int skippedDocuments, List<SigmaWarning> warnings, String text) {
 
   /**
    * Validates and copies the components.
@@ -50,6 +54,7 @@ public record SigmaFile(String path, List<SigmaReadResult> results, int document
       throw new IllegalArgumentException("counts must not be negative");
     }
     warnings = List.copyOf(warnings);
+    Objects.requireNonNull(text, "text");
   }
 
   /**

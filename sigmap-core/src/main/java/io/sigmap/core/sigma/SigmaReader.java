@@ -141,7 +141,29 @@ public final class SigmaReader {
    * @throws SigmaRuleException if {@code directory} does not exist or cannot be listed at all
    */
   public List<SigmaFile> readDirectory(Path directory) {
-    List<Entry> entries = list(Objects.requireNonNull(directory, "directory"));
+    return readDirectory(directory, "");
+  }
+
+  /**
+   * Reads a file or a directory as {@link #read(Path)} does, naming results after {@code name} instead of the
+   * path: a file's results carry {@code name}, a directory's carry {@code name/relative/path}. A batch over
+   * several directories uses it to keep their paths apart.
+   *
+   * @param path a file or a directory
+   * @param name the name to use for {@code path}, with {@code /} separators
+   * @return one {@link SigmaFile} per file
+   * @throws NullPointerException if an argument is null
+   * @throws SigmaRuleException if {@code path} is a directory that cannot be listed at all
+   */
+  public List<SigmaFile> read(Path path, String name) {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(name, "name");
+    String prefix = name.endsWith("/") || name.isEmpty() ? name : name + "/";
+    return Files.isDirectory(path) ? readDirectory(path, prefix) : List.of(readFile(path, name));
+  }
+
+  private List<SigmaFile> readDirectory(Path directory, String prefix) {
+    List<Entry> entries = list(Objects.requireNonNull(directory, "directory"), prefix);
     List<SigmaFile> out;
     if (options.parallelism() <= 1 || entries.size() < 2) {
       out = new ArrayList<>(entries.size());
@@ -180,7 +202,7 @@ public final class SigmaReader {
    * @throws SigmaRuleException if {@code directory} does not exist or cannot be listed at all
    */
   public Stream<SigmaFile> streamDirectory(Path directory) {
-    return list(Objects.requireNonNull(directory, "directory")).stream().map(this::read);
+    return list(Objects.requireNonNull(directory, "directory"), "").stream().map(this::read);
   }
 
   /**
@@ -274,7 +296,7 @@ public final class SigmaReader {
     return readFile(e.file, e.relative);
   }
 
-  private List<Entry> list(Path root) {
+  private List<Entry> list(Path root, String prefix) {
     String rootName = slashes(root.toString());
     LinkOption[] linkOptions = options.followLinks() ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
     if (!Files.exists(root, linkOptions)) {
@@ -296,7 +318,7 @@ public final class SigmaReader {
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
           if (attrs.isRegularFile() && !hidden(file) && isRuleFile(file)) {
-            entries.add(new Entry(file, relative(root, file), null));
+            entries.add(new Entry(file, prefix + relative(root, file), null));
           }
           return FileVisitResult.CONTINUE;
         }
@@ -304,7 +326,7 @@ public final class SigmaReader {
         @Override
         public FileVisitResult visitFileFailed(Path file, IOException e) {
           if (!hidden(file) && (e instanceof FileSystemLoopException || !isPlainFile(file) || isRuleFile(file))) {
-            entries.add(new Entry(file, relative(root, file), e));
+            entries.add(new Entry(file, prefix + relative(root, file), e));
           }
           return FileVisitResult.CONTINUE;
         }
@@ -345,7 +367,7 @@ public final class SigmaReader {
 
   private static SigmaFile ioFailure(String name, String message, Throwable cause) {
     return new SigmaFile(name, List.of(new SigmaReadResult.Failed(
-        new SigmaRuleException(name, 0, 0, 0, SigmaErrorKind.IO, message, cause))), 0, 0, 0, List.of());
+        new SigmaRuleException(name, 0, 0, 0, SigmaErrorKind.IO, message, cause))), 0, 0, 0, List.of(), "");
   }
 
   /** UTF-8 length of a string, counted up to a bound (returns a value above it as soon as it is passed). */

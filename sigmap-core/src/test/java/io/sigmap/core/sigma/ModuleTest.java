@@ -29,12 +29,12 @@ class ModuleTest {
   }
 
   @Test
-  void descriptor_exportsOnlyTheSigmaPackage() throws IOException {
+  void descriptor_exportsTheApiPackages() throws IOException {
     ModuleDescriptor d = descriptor();
     Set<String> exports = d.exports().stream()
         .map(e -> e.source() + (e.isQualified() ? " to " + e.targets() : ""))
         .collect(Collectors.toCollection(TreeSet::new));
-    assertEquals(Set.of("io.sigmap.core.sigma"), exports);
+    assertEquals(Set.of("io.sigmap.core", "io.sigmap.core.sigma"), exports);
     assertTrue(d.opens().isEmpty(), "opens nothing");
   }
 
@@ -44,8 +44,8 @@ class ModuleTest {
         .map(r -> r.name() + (r.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE)
             ? " transitive" : ""))
         .collect(Collectors.toCollection(TreeSet::new));
-    assertEquals(new TreeSet<>(Set.of("java.base", "io.sigmap.stix transitive", "org.yaml.snakeyaml",
-        "org.slf4j")), requires);
+    assertEquals(new TreeSet<>(Set.of("java.base", "io.sigmap.stix transitive", "io.sigmap.weights transitive",
+        "org.yaml.snakeyaml", "com.fasterxml.jackson.core", "org.slf4j")), requires);
   }
 
   @Test

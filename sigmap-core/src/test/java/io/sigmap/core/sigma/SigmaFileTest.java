@@ -36,9 +36,9 @@ class SigmaFileTest {
 
   @Test
   void constructor_needsAResult() {
-    assertThrows(IllegalArgumentException.class, () -> new SigmaFile("p", List.of(), 0, 0, 0, List.of()));
+    assertThrows(IllegalArgumentException.class, () -> new SigmaFile("p", List.of(), 0, 0, 0, List.of(), ""));
     SigmaReadResult failed = new SigmaReadResult.Failed(
         new SigmaRuleException("p", 0, 0, 0, SigmaErrorKind.EMPTY, "the file is empty", null));
-    assertThrows(IllegalArgumentException.class, () -> new SigmaFile("p", List.of(failed), -1, 0, 0, List.of()));
+    assertThrows(IllegalArgumentException.class, () -> new SigmaFile("p", List.of(failed), -1, 0, 0, List.of(), ""));
   }
 }
