@@ -19,7 +19,8 @@ public final class SmokeRun {
 
   /** The benchmarks whose setup reads the shared data folder. */
   static final List<String> NEED_SHARED_DATA = List.of(
-      "StixLoadBenchmark", "StixTokenScanBaseline", "TechniqueLookupBenchmark", "SnapshotLoadBenchmark");
+      "StixLoadBenchmark", "StixTokenScanBaseline", "TechniqueLookupBenchmark", "SnapshotLoadBenchmark",
+      "SigmaReadBenchmark", "EnrichBenchmark");
 
   private SmokeRun() {}
 

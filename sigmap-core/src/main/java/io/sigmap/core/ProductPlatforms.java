@@ -1,5 +1,6 @@
 package io.sigmap.core;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +37,8 @@ import java.util.TreeMap;
 final class ProductPlatforms {
 
   private static final Map<String, List<String>> TABLE = new TreeMap<>();
+  /** The same table for lookups: hashing beats a sorted map's string comparisons on the hot path. */
+  private static final Map<String, List<String>> LOOKUP;
 
   static {
     put(List.of("Windows"), "windows", "rpc_firewall");
@@ -53,6 +56,7 @@ final class ProductPlatforms {
         "sonicwall", "f5");
     put(List.of("Android"), "android");
     put(List.of("iOS"), "ios");
+    LOOKUP = new HashMap<>(TABLE);
   }
 
   private static void put(List<String> platforms, String... products) {
@@ -65,8 +69,8 @@ final class ProductPlatforms {
 
   /** Returns the platforms of a product, or null when the product says nothing about platforms. */
   static List<String> of(String product) {
-    List<String> exact = TABLE.get(product);
-    return exact != null ? exact : TABLE.get(product.toLowerCase(Locale.ROOT));
+    List<String> exact = LOOKUP.get(product);
+    return exact != null ? exact : LOOKUP.get(product.toLowerCase(Locale.ROOT));
   }
 
   /** Whether two platform lists share a platform; lists are short, so a nested loop allocates nothing. */

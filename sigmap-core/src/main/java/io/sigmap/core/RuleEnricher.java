@@ -324,11 +324,11 @@ public final class RuleEnricher {
   /** The state of one rule's enrichment. Not shared between threads. */
   private final class Work {
     private final SigmaRule rule;
-    private final List<Finding> findings = new ArrayList<>(4);
-    private final List<MappedTechnique> mapped = new ArrayList<>(4);
-    private final List<Tactic> tagged = new ArrayList<>(4);
-    private final List<SigmaTag> tacticTags = new ArrayList<>(4);
-    private final List<Object> seen = new ArrayList<>(8);
+    private final List<Finding> findings = new ArrayList<>(0);
+    private final List<MappedTechnique> mapped = new ArrayList<>(2);
+    private final List<Tactic> tagged = new ArrayList<>(0);
+    private final List<SigmaTag> tacticTags = new ArrayList<>(0);
+    private final List<Object> seen = new ArrayList<>(0);
     private int techniqueTags;
 
     Work(SigmaRule rule) {
@@ -382,18 +382,21 @@ public final class RuleEnricher {
 
     void technique(SigmaTag tag) {
       Resolution r = index.resolve(tag.name());
-      if (!first(r.technique().isPresent() ? r : r.id(), tag)) {
+      Resolution.Status status = r.status();
+      // Known ids resolve to one shared object; unknown ones compare by their canonical id.
+      boolean known = status != Resolution.Status.UNKNOWN && status != Resolution.Status.MALFORMED;
+      if (!first(known ? r : r.id(), tag)) {
         return;
       }
-      switch (r.status()) {
+      switch (status) {
         case ACTIVE:
-          map(r.mapsTo().orElseThrow(), tag, Optional.empty(), 1.0);
+          map(((Resolution.Active) r).activeTechnique(), tag, Optional.empty(), 1.0);
           break;
         case REVOKED:
           revoked((Resolution.Revoked) r, tag);
           break;
         case DEPRECATED:
-          Technique d = r.technique().orElseThrow();
+          Technique d = ((Resolution.Deprecated) r).deprecatedTechnique();
           finding(FindingCode.DEPRECATED_TECHNIQUE, Severity.ERROR, tag, String.format(Locale.ROOT,
               "%s %s is deprecated in ATT&CK %s and has no replacement; tag a current technique",
               d.id(), d.name(), versionOf(d)));
