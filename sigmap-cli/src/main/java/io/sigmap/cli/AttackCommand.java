@@ -16,5 +16,5 @@ import picocli.CommandLine.Command;
     subcommands = {AttackFetchCommand.class, AttackListCommand.class, AttackInfoCommand.class,
         AttackDiffCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_USAGE, ExitCodes.HELP_IO, ExitCodes.HELP_INTERNAL})
+    exitCodeList = {ExitCodes.HELP_SUCCESS, ExitCodes.HELP_USAGE, ExitCodes.HELP_IO, ExitCodes.HELP_INTERNAL})
 final class AttackCommand extends GroupCommand {}

@@ -23,9 +23,11 @@ import picocli.CommandLine.Parameters;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
-        "Show what changed between two ATT&CK releases: techniques added, removed, revoked (with the replacement"
-            + " in NEW), newly deprecated, reactivated, renamed, moved to other tactics or platforms, and tactics"
-            + " added to or removed from the matrix. Only the domains both hold are compared."},
+        "Show what changed between two ATT&CK releases.",
+        "",
+        "Techniques added, removed, revoked (with the replacement at the end of the chain in NEW), newly"
+            + " deprecated, reactivated, renamed, moved to other tactics or platforms; tactics added to or removed"
+            + " from the matrix. Only the domains both releases hold are compared."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success (with --exit-code: no difference)", "1:with --exit-code: the releases differ",
         ExitCodes.HELP_USAGE, ExitCodes.HELP_IO, ExitCodes.HELP_INTERNAL})

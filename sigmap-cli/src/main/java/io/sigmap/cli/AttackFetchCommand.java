@@ -19,15 +19,15 @@ import picocli.CommandLine.Option;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
-        "Download an ATT&CK release into the cache, and print the path of the cached bundle.",
+        "Download an ATT&CK release into the cache.",
         "",
-        "By default the latest release of the domain, from MITRE's attack-stix-data repository; --release picks"
-            + " one, --url another source, --taxii a TAXII 2.1 server (MITRE's without a URL). The download is"
-            + " checked (content type, size limit, complete body, a loadable ATT&CK bundle of the right domain and"
-            + " release) before it replaces anything in the cache; its SHA-256 and origin are recorded beside it."
-            + " A progress line shows on a terminal."},
+        "It prints the path of the cached bundle. By default it fetches the latest release of the domain, from"
+            + " MITRE's attack-stix-data repository; --release picks one, --url another source, --taxii a TAXII 2.1"
+            + " server (MITRE's without a URL). The download is checked (content type, size limit, complete body,"
+            + " a loadable ATT&CK bundle of the right domain and release) before it replaces anything in the cache;"
+            + " its SHA-256 and origin are recorded beside it. A progress line shows on a terminal."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {ExitCodes.HELP_OK,
+    exitCodeList = {ExitCodes.HELP_SUCCESS,
         "2:usage error, or the download is not a usable ATT&CK bundle (HTTP 4xx, wrong content type, over"
             + " --max-bytes, invalid JSON, another domain or release)",
         "3:the server cannot be reached, times out, answers 5xx or breaks off; or the cache cannot be written",

@@ -96,6 +96,7 @@ final class AttackFetcher {
 
       Path staged = stage.resolve(CacheEntry.baseName(domain, release) + ".json");
       AttackCache.move(download, staged);
+      http.progress().status("checking " + staged.getFileName() + " (ATT&CK " + release + ")");
       TechniqueIndex index = load(staged, release, source);
       Set<AttackDomain> domains = index.domains();
       if (!domains.contains(domain)) {
@@ -129,6 +130,7 @@ final class AttackFetcher {
       throw CliException.io("cannot write the staging folder " + stage + ": " + e.getMessage(), e,
           "check the cache folder's permissions and free space");
     } finally {
+      http.progress().clear();
       AttackCache.deleteStaging(stage);
     }
   }

@@ -30,10 +30,12 @@ import picocli.CommandLine.Parameters;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
-        "Show what ATT&CK data holds: domains, ATT&CK and STIX versions, techniques by status, tactics in matrix"
-            + " order, other objects by kind, and load warnings."},
+        "Show what ATT&CK data holds.",
+        "",
+        "Domains, ATT&CK and STIX versions, techniques by status, tactics in matrix order, other objects by"
+            + " kind, and load warnings."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_USAGE, ExitCodes.HELP_IO, ExitCodes.HELP_INTERNAL})
+    exitCodeList = {ExitCodes.HELP_SUCCESS, ExitCodes.HELP_USAGE, ExitCodes.HELP_IO, ExitCodes.HELP_INTERNAL})
 final class AttackInfoCommand extends CommandBase {
 
   enum Format { text, json }

@@ -17,10 +17,12 @@ import picocli.CommandLine.Option;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
-        "List the ATT&CK bundles in the cache: domain, release, size, SHA-256, when and where from.",
-        "Sorted by domain, then release. Any of them can be passed as --attack DOMAIN@RELEASE."},
+        "List the ATT&CK bundles in the cache.",
+        "",
+        "Domain, release, size, SHA-256, when and where from; sorted by domain, then release. Any of them can be"
+            + " named as DOMAIN@RELEASE where ATT&CK data is expected (--attack enterprise@18.1)."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_USAGE, ExitCodes.HELP_IO, ExitCodes.HELP_INTERNAL})
+    exitCodeList = {ExitCodes.HELP_SUCCESS, ExitCodes.HELP_USAGE, ExitCodes.HELP_IO, ExitCodes.HELP_INTERNAL})
 final class AttackListCommand extends CommandBase {
 
   enum Format { text, json }

@@ -41,6 +41,7 @@ public final class ExitCodes {
 
   // The lines that every command's help shows under "Exit codes:" (picocli's "code:description" form).
   static final String HELP_OK = "0:success (for a gate: nothing reached the fail level)";
+  static final String HELP_SUCCESS = "0:success";
   static final String HELP_GATE = "1:the gate failed (a rule at the fail level, or a difference with --exit-code)";
   static final String HELP_USAGE = "2:usage error, or ATT&CK data missing or unusable";
   static final String HELP_IO = "3:I/O error: a file could not be written, or a server failed or timed out";

@@ -81,6 +81,10 @@ final class HttpFetch {
     return maxBytes;
   }
 
+  Progress progress() {
+    return progress;
+  }
+
   /**
    * Downloads {@code uri} into {@code target}.
    *
@@ -141,7 +145,10 @@ final class HttpFetch {
       } catch (TimeoutException e) {
         FileBody b = body.get();
         long now = System.nanoTime();
-        if (b == null ? now - start > headerWait + TimeUnit.SECONDS.toNanos(1) : now - b.lastActivity > readTimeout.toNanos()) {
+        boolean silent = b == null
+            ? now - start > headerWait + TimeUnit.SECONDS.toNanos(1)
+            : now - b.lastActivity > readTimeout.toNanos();
+        if (silent) {
           CliException timeout = CliException.io(String.format(Locale.ROOT, "%s sent no data for %s%s (--timeout)",
               uri, text(readTimeout), b == null ? "" : " after " + b.count + " bytes"), null,
               "try again later, or raise --timeout");

@@ -19,11 +19,13 @@ import picocli.CommandLine.Option;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
-        "List the tactic weight policies: the built-in ones, those found on the class path (policy jars, for"
-            + " example through SIGMAP_CLASSPATH with bin/sigmap) and a --policy table file.",
-        "The policy marked 'default' is the one used when --policy is not given."},
+        "List the tactic weight policies.",
+        "",
+        "The built-in ones, those found on the class path (policy jars, for example through SIGMAP_CLASSPATH with"
+            + " bin/sigmap) and a --policy table file, each with its description and origin. The policy marked"
+            + " 'default' is the one used: --policy, else baseline."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_USAGE, ExitCodes.HELP_IO, ExitCodes.HELP_INTERNAL})
+    exitCodeList = {ExitCodes.HELP_SUCCESS, ExitCodes.HELP_USAGE, ExitCodes.HELP_IO, ExitCodes.HELP_INTERNAL})
 final class PoliciesCommand extends CommandBase {
 
   enum Format { text, json }

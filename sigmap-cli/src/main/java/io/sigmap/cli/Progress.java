@@ -48,6 +48,25 @@ class Progress {
       return;
     }
     draw(bytes);
+    clear();
+  }
+
+  /** Shows what is being done, such as checking the download, until {@link #clear()}. */
+  synchronized void status(String text) {
+    if (err == null) {
+      return;
+    }
+    String pad = text.length() < lastWidth ? " ".repeat(lastWidth - text.length()) : "";
+    err.print("\r" + text + pad);
+    err.flush();
+    lastWidth = text.length();
+  }
+
+  /** Removes the line. */
+  synchronized void clear() {
+    if (err == null || lastWidth == 0) {
+      return;
+    }
     err.print("\r" + " ".repeat(lastWidth) + "\r");
     err.flush();
     lastWidth = 0;

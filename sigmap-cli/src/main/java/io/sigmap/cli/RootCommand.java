@@ -30,7 +30,7 @@ final class RootCommand extends GroupCommand {
   boolean[] verbose = new boolean[0];
 
   @Option(names = "--cache", paramLabel = "DIR", scope = ScopeType.INHERIT,
-      description = "The cache folder for ATT&CK bundles (default: $SIGMAP_CACHE, else ~/.cache/sigmap).")
+      description = "The ATT&CK cache folder (default: $SIGMAP_CACHE, else ~/.cache/sigmap).")
   Path cacheDir;
 
   private final CliEnv env;

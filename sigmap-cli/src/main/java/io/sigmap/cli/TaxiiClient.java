@@ -81,7 +81,8 @@ final class TaxiiClient {
         JsonGenerator g = Json.compact(os)) {
       g.writeStartObject();
       g.writeStringField("type", "bundle");
-      g.writeStringField("id", "bundle--" + UUID.nameUUIDFromBytes(objects.toString().getBytes(StandardCharsets.UTF_8)));
+      byte[] name = objects.toString().getBytes(StandardCharsets.UTF_8);
+      g.writeStringField("id", "bundle--" + UUID.nameUUIDFromBytes(name));
       g.writeArrayFieldStart("objects");
       while (true) {
         page++;

@@ -47,7 +47,8 @@ class AttackCacheTest {
     assertEquals(List.of("enterprise@9.0", "enterprise@17.1", "enterprise@18.1", "mobile@18.1", "ics@17.0"), specs);
     assertEquals("18.1", cache().newest(AttackDomain.ENTERPRISE).orElseThrow().release());
     assertTrue(cache().newest(AttackDomain.ICS).isPresent());
-    assertEquals(root.resolve("attack/enterprise-attack-18.1.json"), cache().bundlePath(AttackDomain.ENTERPRISE, "18.1"));
+    assertEquals(root.resolve("attack/enterprise-attack-18.1.json"),
+        cache().bundlePath(AttackDomain.ENTERPRISE, "18.1"));
   }
 
   @Test

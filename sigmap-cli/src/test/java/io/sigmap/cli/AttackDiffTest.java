@@ -183,7 +183,8 @@ class AttackDiffTest {
         + "\",\n    \"versions\": {\n      \"enterprise\": \"17.1\"\n    }\n  },"), out);
     assertTrue(out.contains("\"summary\": {\n    \"added\": 1,\n    \"removed\": 1,\n    \"revoked\": 1,"), out);
     assertTrue(out.contains("\"revoked\": [\n    {\n      \"id\": \"T1002\",\n      \"name\": \"Revoked Soon\",\n"
-        + "      \"chain\": [\n        \"T1008\"\n      ],\n      \"replacement\": {\n        \"id\": \"T1008\","), out);
+        + "      \"chain\": [\n        \"T1008\"\n      ],\n"
+        + "      \"replacement\": {\n        \"id\": \"T1008\","), out);
     assertTrue(out.contains("\"old_tactics\": [\n        \"execution\"\n      ],\n      \"new_tactics\": [\n"
         + "        \"persistence\",\n        \"stealth\"\n      ]"), out);
     assertTrue(out.contains("\"renamed\": [\n    {\n      \"id\": \"T1001\",\n      \"old_name\": \"Old Name\",\n"

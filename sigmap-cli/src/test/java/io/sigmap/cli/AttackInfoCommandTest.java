@@ -117,7 +117,8 @@ class AttackInfoCommandTest {
 
   @Test
   void info_corruptFile_isUsageError_withLineAndColumn() throws IOException {
-    Path bad = Files.writeString(cacheDir.resolve("bad.json"), "{\"type\": \"bundle\", \"objects\": [\n  {\"type\": ]}");
+    Path bad = Files.writeString(cacheDir.resolve("bad.json"),
+        "{\"type\": \"bundle\", \"objects\": [\n  {\"type\": ]}");
     Cli.Run r = info(bad.toString());
     assertEquals(ExitCodes.USAGE, r.code(), r.toString());
     assertTrue(r.err().startsWith("sigmap: unusable ATT&CK data: " + bad + ":2:"), r.toString());

@@ -84,7 +84,8 @@ class AttackSourcesTest {
     assertEquals(ExitCodes.USAGE, e.exitCode());
     assertTrue(e.getMessage().contains("enterprise@17.1 is not in the cache"), e.getMessage());
     assertTrue(e.getMessage().contains("it holds mobile@18.1"), e.getMessage());
-    assertTrue(e.hints().get(0).contains("sigmap attack fetch --domain enterprise --release 17.1"), e.hints().toString());
+    assertTrue(e.hints().get(0).contains("sigmap attack fetch --domain enterprise --release 17.1"),
+        e.hints().toString());
   }
 
   @Test

@@ -9,14 +9,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Pins the module's boundary: a change to what it exports, opens, uses or requires shows up here. */
 class ModuleTest {
 
+  /** Read from target/classes, or from the module jar when failsafe runs the tests against it. */
   private static ModuleDescriptor descriptor() throws IOException {
     Path classes = Path.of(Sigmap.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+    if (Files.isRegularFile(classes)) {
+      try (JarFile jar = new JarFile(classes.toFile());
+          InputStream in = jar.getInputStream(jar.getEntry("module-info.class"))) {
+        return ModuleDescriptor.read(in);
+      }
+    }
     try (InputStream in = Files.newInputStream(classes.resolve("module-info.class"))) {
       return ModuleDescriptor.read(in);
     }

@@ -170,7 +170,8 @@ class SigmapTest {
     cl.setErr(new PrintWriter(err, true));
     int code = Errors.executionError(new IllegalStateException("boom"), cl, 0);
     assertEquals(ExitCodes.INTERNAL_ERROR, code);
-    assertTrue(err.toString().startsWith("sigmap: internal error: java.lang.IllegalStateException: boom"), err.toString());
+    assertTrue(err.toString().startsWith("sigmap: internal error: java.lang.IllegalStateException: boom"),
+        err.toString());
     assertTrue(err.toString().contains("please report it"), err.toString());
   }
 }

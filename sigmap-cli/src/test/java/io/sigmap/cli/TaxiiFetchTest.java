@@ -116,7 +116,8 @@ class TaxiiFetchTest {
         TestServer.send(x, 200, TAXII, sb.toString().getBytes(StandardCharsets.UTF_8));
       } else if (path.equals(ROOT + "collections/")) {
         TestServer.send(x, 200, TAXII, ("{\"collections\": ["
-            + "{\"id\": \"" + TaxiiClient.MITRE_COLLECTIONS.get(AttackDomain.MOBILE) + "\", \"title\": \"Mobile ATT&CK\","
+            + "{\"id\": \"" + TaxiiClient.MITRE_COLLECTIONS.get(AttackDomain.MOBILE) + "\","
+            + " \"title\": \"Mobile ATT&CK\","
             + " \"can_read\": true, \"can_write\": false, \"media_types\": [\"" + TAXII + "\"]},"
             + "{\"id\": \"" + ENTERPRISE + "\", \"title\": \"Enterprise ATT&CK\", \"can_read\": true,"
             + " \"can_write\": false}]}").getBytes(StandardCharsets.UTF_8));

@@ -99,7 +99,8 @@ final class TestBundle {
     List<String> refs = new ArrayList<>();
     tactics.forEach(t -> refs.add(stixId("x-mitre-tactic", t[0])));
     objects.add(String.format(Locale.ROOT, "{\"type\": \"x-mitre-matrix\", \"id\": \"%s\", \"name\": \"matrix\", "
-        + "\"tactic_refs\": %s, \"external_references\": [{\"source_name\": \"mitre-attack\", \"external_id\": \"%s\"}],"
+        + "\"tactic_refs\": %s, \"external_references\": [{\"source_name\": \"mitre-attack\", "
+        + "\"external_id\": \"%s\"}],"
         + " %s}", stixId("x-mitre-matrix", domain), strings(refs), domain, common));
     for (String[] t : tactics) {
       objects.add(String.format(Locale.ROOT, "{\"type\": \"x-mitre-tactic\", \"id\": \"%s\", \"name\": \"%s\", "
