@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -219,7 +220,7 @@ record AttackDiff(
    * @return the changes in enum order; empty when the technique is unchanged, added or unknown
    */
   Set<Change> changes(String techniqueId) {
-    Set<Change> found = changesById().get(techniqueId.toUpperCase(java.util.Locale.ROOT));
+    Set<Change> found = changesById().get(techniqueId.toUpperCase(Locale.ROOT));
     return found == null ? Set.of() : found;
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -88,7 +89,7 @@ final class AttackListCommand extends CommandBase {
           g.writeStringField("transport", m.transport());
           g.writeStringField("stix_version", m.stixVersion());
         }
-        g.writeBooleanField("snapshot", java.nio.file.Files.isRegularFile(e.snapshot()));
+        g.writeBooleanField("snapshot", Files.isRegularFile(e.snapshot()));
         g.writeEndObject();
       }
       g.writeEndArray();

@@ -4,6 +4,7 @@ import io.sigmap.stix.AttackDomain;
 import io.sigmap.stix.StixFormatException;
 import io.sigmap.stix.StixWarning;
 import io.sigmap.stix.TechniqueIndex;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,8 +90,8 @@ final class AttackSources {
     }
     if (!Files.exists(path)) {
       throw CliException.usage(String.format(Locale.ROOT, "%s: no such file", s),
-          "pass --attack with an ATT&CK STIX bundle file, a cached release such as enterprise@18.1 (see "
-              + "'sigmap attack list') or a URL fetched before");
+          "ATT&CK data is a STIX bundle file, a cached release such as enterprise@18.1 (see 'sigmap attack "
+              + "list') or a URL fetched before with 'sigmap attack fetch --url'");
     }
     if (Files.isDirectory(path)) {
       throw CliException.usage(String.format(Locale.ROOT, "%s is a folder, not an ATT&CK bundle file", s),
@@ -164,7 +165,7 @@ final class AttackSources {
   private static boolean sameFile(Path a, Path b) {
     try {
       return Files.isSameFile(a, b);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return false;
     }
   }

@@ -1,6 +1,7 @@
 package io.sigmap.cli;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -273,7 +274,7 @@ final class HttpFetch {
         digest.update(buf, 0, r);
         o.write(buf, 0, r);
       }
-    } catch (ZipException | java.io.EOFException e) {
+    } catch (ZipException | EOFException e) {
       throw CliException.usage(String.format(Locale.ROOT, "%s sent gzip data that does not decompress: %s", uri,
           e.getMessage()), "try again; if it persists, the file on the server is damaged");
     } catch (IOException e) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +25,7 @@ class AttackListCommandTest {
     Path b = cache.bundlePath(d, release);
     Files.createDirectories(b.getParent());
     Files.write(b, Fixtures.miniEnterpriseBytes());
-    CacheEntry e = new CacheEntry(d, release, b, Files.size(b), java.util.Optional.empty());
+    CacheEntry e = new CacheEntry(d, release, b, Files.size(b), Optional.empty());
     Manifest m = new Manifest(d.shortId(), release, url, "http", "0123456789abcdef".repeat(4), Files.size(b),
         Instant.parse("2026-01-02T03:04:05Z"), "2.0", "test");
     try (Writer w = Files.newBufferedWriter(e.manifestFile(), StandardCharsets.UTF_8)) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -162,7 +163,7 @@ class AttackSourcesTest {
   }
 
   @Command(name = "probe")
-  static final class Probe implements java.util.concurrent.Callable<Integer> {
+  static final class Probe implements Callable<Integer> {
     @Mixin
     AttackOptions attack;
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.module.ModuleDescriptor;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -49,9 +50,9 @@ class ModuleTest {
 
   @Test
   void publicTypes_areTheEntryPointAndTheExitCodes() {
-    assertEquals(true, java.lang.reflect.Modifier.isPublic(Sigmap.class.getModifiers()));
-    assertEquals(true, java.lang.reflect.Modifier.isPublic(ExitCodes.class.getModifiers()));
-    assertEquals(false, java.lang.reflect.Modifier.isPublic(AttackCache.class.getModifiers()));
-    assertEquals(false, java.lang.reflect.Modifier.isPublic(RootCommand.class.getModifiers()));
+    assertEquals(true, Modifier.isPublic(Sigmap.class.getModifiers()));
+    assertEquals(true, Modifier.isPublic(ExitCodes.class.getModifiers()));
+    assertEquals(false, Modifier.isPublic(AttackCache.class.getModifiers()));
+    assertEquals(false, Modifier.isPublic(RootCommand.class.getModifiers()));
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ class SigmapTest {
   /** Every command path: [], [attack], [attack, fetch], ... */
   static List<List<String>> commandPaths() {
     CommandLine root = Sigmap.commandLine(new CliEnv(new PrintWriter(new StringWriter()),
-        new PrintWriter(new StringWriter()), k -> null, k -> null, false, java.time.Clock.systemUTC()));
+        new PrintWriter(new StringWriter()), k -> null, k -> null, false, Clock.systemUTC()));
     List<List<String>> paths = new ArrayList<>();
     collect(root, new ArrayList<>(), paths);
     return paths;
@@ -165,7 +166,7 @@ class SigmapTest {
   @Test
   void internalError_isExitCode4_withAReportHint() {
     CommandLine cl = Sigmap.commandLine(new CliEnv(new PrintWriter(new StringWriter()),
-        new PrintWriter(new StringWriter()), k -> null, k -> null, false, java.time.Clock.systemUTC()));
+        new PrintWriter(new StringWriter()), k -> null, k -> null, false, Clock.systemUTC()));
     StringWriter err = new StringWriter();
     cl.setErr(new PrintWriter(err, true));
     int code = Errors.executionError(new IllegalStateException("boom"), cl, 0);
