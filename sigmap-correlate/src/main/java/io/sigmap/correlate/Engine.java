@@ -69,6 +69,8 @@ final class Engine {
   final int[] ruleDay;
   final int[] distinctRing;
   final int[] alertRing;
+  /** Per rule and day, the entities that raised the rule that day (entity-days), for baselines. */
+  final int[] entityDayRing;
   final double[] multiplier;
   final RuleAdjustment.Recommendation[] recommendation;
   final double[] ruleOdds;
@@ -133,6 +135,7 @@ final class Engine {
     Arrays.fill(ruleDay, Integer.MIN_VALUE);
     distinctRing = new int[n * RING];
     alertRing = new int[n * RING];
+    entityDayRing = new int[n * RING];
     multiplier = new double[n];
     Arrays.fill(multiplier, 1.0);
     recommendation = new RuleAdjustment.Recommendation[n];
@@ -490,6 +493,7 @@ final class Engine {
         int s = slot(r, d0 + k);
         distinctRing[s] = 0;
         alertRing[s] = 0;
+        entityDayRing[s] = 0;
       }
       ruleDay[r] = (int) day;
     }
@@ -498,6 +502,7 @@ final class Engine {
   private void notePrevalence(int r, long day, RuleTrack track, long t) {
     if (track.lastSeen == RuleTrack.NEVER) {
       distinctRing[slot(r, day)]++;
+      entityDayRing[slot(r, day)]++;
     } else {
       long old = Math.floorDiv(track.lastSeen, DAY);
       if (old != day) {
@@ -505,6 +510,7 @@ final class Engine {
           distinctRing[slot(r, old)]--;
         }
         distinctRing[slot(r, day)]++;
+        entityDayRing[slot(r, day)]++;
       }
     }
     track.lastSeen = t;
@@ -521,19 +527,20 @@ final class Engine {
     return Math.max(sum, 0);
   }
 
+  /**
+   * The rule's count threshold: the baseline is its average daily alerts per entity over the 7 days before
+   * the current one (alerts / entity-days), so that today's burst does not raise today's bar.
+   */
   private int threshold(int r) {
     int d = ruleDay[r];
     long alerts = 0;
-    int active = 0;
-    for (int k = 0; k < PREVALENCE_DAYS; k++) {
-      int c = alertRing[slot(r, (long) d - k)];
-      alerts += c;
-      if (c > 0) {
-        active++;
-      }
+    long entityDays = 0;
+    for (int k = 1; k <= PREVALENCE_DAYS; k++) {
+      alerts += alertRing[slot(r, (long) d - k)];
+      entityDays += entityDayRing[slot(r, (long) d - k)];
     }
     SuppressionOptions sup = options.suppression();
-    double baseline = alerts / ((double) Math.max(1, distinct(r)) * Math.max(1, active));
+    double baseline = entityDays == 0 ? 0.0 : (double) alerts / entityDays;
     double wanted = Math.ceil(sup.baselineFactor() * baseline);
     return (int) Math.max(sup.thresholdMinCount(), Math.min(sup.thresholdMaxCount(), wanted));
   }

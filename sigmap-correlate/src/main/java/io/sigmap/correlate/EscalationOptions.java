@@ -63,10 +63,10 @@ public record EscalationOptions(
     int progressionMinTactics,
     int progressionMinSources) {
 
+  private static final Pattern TECHNIQUE = Pattern.compile("T\\d{4}(\\.\\d{3})?");
+
   /** The defaults described above. */
   public static final EscalationOptions DEFAULT = new Builder().build();
-
-  private static final Pattern TECHNIQUE = Pattern.compile("T\\d{4}(\\.\\d{3})?");
 
   /**
    * Validates the components and normalises the technique patterns ({@code T1003.*} becomes {@code T1003}).

@@ -60,6 +60,7 @@ final class SnapshotCodec {
         for (int k = 0; k < Engine.RING; k++) {
           out.writeInt(e.distinctRing[r * Engine.RING + k]);
           out.writeInt(e.alertRing[r * Engine.RING + k]);
+          out.writeInt(e.entityDayRing[r * Engine.RING + k]);
         }
         out.writeDouble(e.multiplier[r]);
         out.writeByte(e.recommendation[r].ordinal());
@@ -185,9 +186,11 @@ final class SnapshotCodec {
         int day = in.readInt();
         int[] distinct = new int[Engine.RING];
         int[] alerts = new int[Engine.RING];
+        int[] entityDays = new int[Engine.RING];
         for (int k = 0; k < Engine.RING; k++) {
           distinct[k] = in.readInt();
           alerts[k] = in.readInt();
+          entityDays[k] = in.readInt();
         }
         double multiplier = in.readDouble();
         int rec = in.readUnsignedByte();
@@ -198,6 +201,7 @@ final class SnapshotCodec {
           e.ruleDay[r] = day;
           System.arraycopy(distinct, 0, e.distinctRing, r * Engine.RING, Engine.RING);
           System.arraycopy(alerts, 0, e.alertRing, r * Engine.RING, Engine.RING);
+          System.arraycopy(entityDays, 0, e.entityDayRing, r * Engine.RING, Engine.RING);
           e.multiplier[r] = multiplier;
           e.recommendation[r] = RuleAdjustment.Recommendation.values()[rec];
           e.ruleOdds[r] = Scoring.ruleOdds(rules.level[r], rules.weight[r] * multiplier, rules.confidence[r]);

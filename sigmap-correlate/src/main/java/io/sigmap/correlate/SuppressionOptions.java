@@ -26,8 +26,10 @@ import java.util.TreeSet;
  * ({@link SuppressionReason#BELOW_THRESHOLD}) while the rolling count of the rule's alerts on the entity in
  * {@link #thresholdWindow()} (24 hours) is below the rule's threshold: {@code max(thresholdMinCount,
  * ceil(baselineFactor x baseline))}, capped at {@link #thresholdMaxCount()}, where the baseline is the rule's
- * average daily alerts per entity in this environment over the last 7 days (alerts / distinct primary
- * entities / days the rule fired). A <em>secondary signal</em> on any of the alert's entities within the
+ * average daily alerts per entity in this environment over the 7 days before the current UTC day (its
+ * alerts divided by its entity-days, an entity-day being one primary entity raising the rule on one day);
+ * today's burst does not raise today's bar, and without history the least threshold applies. A
+ * <em>secondary signal</em> on any of the alert's entities within the
  * threshold window (an alert of a high-fidelity rule, or of level {@link #secondarySignalLevel()} or above)
  * lifts the suppression for the rest of the window. The rolling count is a two-bucket sliding-window
  * estimate: exact at bucket boundaries, linear in between.
