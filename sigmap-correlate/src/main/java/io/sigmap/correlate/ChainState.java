@@ -20,6 +20,8 @@ final class ChainState {
   int size;
   /** Bit set of {@link EscalationReason} ordinals met. */
   int escalations;
+  /** When each {@link EscalationReason} last fired; evidence up to then is spent for that reason. */
+  final long[] escalatedAt = newEscalatedAt();
   /** What the last emitted view showed, to detect changes. */
   long shownTactics;
   int shownSources;
@@ -30,6 +32,12 @@ final class ChainState {
     this.founder = founder;
     this.created = created;
     this.lastTime = created;
+  }
+
+  private static long[] newEscalatedAt() {
+    long[] a = new long[EscalationReason.values().length];
+    java.util.Arrays.fill(a, Long.MIN_VALUE);
+    return a;
   }
 
   String id() {
@@ -146,6 +154,9 @@ final class ChainState {
     lastTime = Math.max(lastTime, other.lastTime);
     created = Math.min(created, other.created);
     escalations |= other.escalations;
+    for (int e = 0; e < escalatedAt.length; e++) {
+      escalatedAt[e] = Math.max(escalatedAt[e], other.escalatedAt[e]);
+    }
     return dropped;
   }
 }

@@ -55,9 +55,10 @@ import java.util.Objects;
  *
  * <h2>Dynamic severity</h2>
  * The score is a probability expressed in odds, multiplied by one factor per input, so it is bounded in
- * (0, 100) and monotone (non-decreasing) in each input:
+ * (0, 100) and monotone in each input (non-decreasing in level, weight, confidence, criticality and nearby
+ * rules; non-increasing in prevalence and habit):
  * <pre>
- *   odds  = L(level) x W(weight) x C(confidence) x A(criticality) x R(prevalence) x P(nearby)
+ *   odds  = L(level) x W(weight) x C(confidence) x A(criticality) x R(prevalence) x H(habit) x P(nearby)
  *   score = 100 x odds / (1 + odds)
  *
  *   L: odds of 0.05 / 0.15 / 0.35 / 0.60 / 0.80 for informational / low / medium / high / critical
@@ -69,6 +70,8 @@ import java.util.Objects;
  *   R = 1.5 if n &lt;= 1, else 0.5 + 1 / (1 + log10 n)
  *                           n = distinct primary entities that raised the rule in the last 7 days (rarer
  *                           in this environment weighs more: 1.5 .. 1.0 at n = 10 .. 0.75 at n = 1000)
+ *   H = 1 / (1 + d)         d = days among the 7 before today on which the rule fired on the same primary
+ *                           entity (habit of this entity weighs less: 1 .. 1/8)
  *   P = 1 + 0.25 min(k, 4)  k = distinct other rules scored on any of the alert's entities within
  *                           {@link CorrelatorOptions#proximityWindow()} (1 hour): 1 .. 2
  * </pre>
@@ -89,8 +92,10 @@ import java.util.Objects;
  * <h2>Escalation</h2>
  * Zero trust: a chain escalates only when it meets a multi-source threshold or a high-fidelity signal appears
  * (see {@link EscalationOptions}; defaults after Splunk ES: risk sum &gt; 100 in 24 hours from &gt;= 2 source
- * types; &gt;= 3 tactics and &gt;= 4 distinct rules in 7 days; a high-fidelity rule such as T1003.* or
- * T1547.001). Each {@link ChainEscalated} names the condition it met, once per condition per chain.
+ * types; &gt;= 3 tactics and &gt;= 4 distinct rules in 7 days, from &gt;= 2 source types; a high-fidelity rule
+ * such as T1003.* or T1547.001; optionally, RapSheet's kill-chain order). Each {@link ChainEscalated} names the
+ * condition it met and its figures. A condition is checked on the rules that joined the chain since it last
+ * fired, so a chain escalates again on new evidence but never twice on the same rules.
  *
  * <h2>Feedback</h2>
  * {@link #feedback(Verdict)} appends the verdict to the {@link FeedbackLedger} and recomputes the rule's

@@ -96,11 +96,18 @@ final class Engine {
   private final ChainState[] live = new ChainState[Alert.MAX_ENTITIES];
   private final int[] nearby = new int[Alert.MAX_ENTITIES * EntityState.RECENT];
   private final int[] stamp;
+  private final int[] freshStamp;
+  private final int[] breadthStamp;
   private int stampNow;
   private final double[] ruleSum;
   private final double[] ruleMax;
+  private final double[] freshSum;
+  private final long[] firstSeen;
+  private final double[] freshMax;
   private final int[] touched;
+  private final int[] freshTouched;
   private final int[] best = new int[RuleCatalog.MAX_TACTICS];
+  private final int[] freshBest = new int[RuleCatalog.MAX_TACTICS];
   private final int[] candidate = new int[RuleCatalog.MAX_TACTICS];
   private final List<CorrelationEvent> pending = new ArrayList<>(4);
 
@@ -145,9 +152,15 @@ final class Engine {
       ruleOdds[r] = Scoring.ruleOdds(rules.level[r], rules.weight[r], rules.confidence[r]);
     }
     stamp = new int[n];
+    freshStamp = new int[n];
+    breadthStamp = new int[n];
     ruleSum = new double[n];
     ruleMax = new double[n];
-    touched = new int[Math.max(1, Math.min(n, Math.max(maxChainAlerts, 1)))];
+    freshSum = new double[n];
+    firstSeen = new long[n];
+    freshMax = new double[n];
+    touched = new int[Math.max(1, Math.min(n, maxChainAlerts))];
+    freshTouched = new int[touched.length];
     report = new ReportBuckets(rules.tacticNames.length);
   }
 
@@ -252,8 +265,8 @@ final class Engine {
     if (n == 0) {
       counts[ReportBuckets.SCORED]++;
       int prevalence = distinct(r);
-      double s = Scoring.score(ruleOdds[r], 1.0, prevalence, 0);
-      sink.accept(new AlertScored(a, t, Scoring.round2(s), factors(r, AssetCriticality.MEDIUM, prevalence, 0),
+      double s = Scoring.score(ruleOdds[r], 1.0, prevalence, 0, 0);
+      sink.accept(new AlertScored(a, t, Scoring.round2(s), factors(r, AssetCriticality.MEDIUM, prevalence, 0, 0),
           Optional.empty(), late));
       return;
     }
@@ -263,6 +276,7 @@ final class Engine {
       track = primary.addTrack(r);
     }
     notePrevalence(r, day, track, t);
+    int habit = track.habituation(day);
     double count = track.count(t, thresholdWindow);
     if (rules.secondary[r]) {
       for (int i = 0; i < n; i++) {
@@ -290,7 +304,7 @@ final class Engine {
     AssetCriticality criticality = criticality(n);
     int prevalence = distinct(r);
     int close = nearbyRules(n, r, t);
-    double s = Scoring.score(ruleOdds[r], criticality.multiplier(), prevalence, close);
+    double s = Scoring.score(ruleOdds[r], criticality.multiplier(), prevalence, habit, close);
     track.lastScored = t;
     for (int i = 0; i < n; i++) {
       current[i].addRecent(t, r);
@@ -298,7 +312,7 @@ final class Engine {
     counts[ReportBuckets.SCORED]++;
     SourceType source = a.source().orElse(rules.source[r]);
     ChainState chain = link(a, n, t, r, (float) s, source, counts);
-    sink.accept(new AlertScored(a, t, Scoring.round2(s), factors(r, criticality, prevalence, close),
+    sink.accept(new AlertScored(a, t, Scoring.round2(s), factors(r, criticality, prevalence, habit, close),
         Optional.of(chain.id()), late));
     for (int i = 0; i < pending.size(); i++) {
       sink.accept(pending.get(i));
@@ -324,9 +338,9 @@ final class Engine {
     }
   }
 
-  private ScoreFactors factors(int r, AssetCriticality criticality, int prevalence, int close) {
+  private ScoreFactors factors(int r, AssetCriticality criticality, int prevalence, int habit, int close) {
     return new ScoreFactors(rules.level[r], rules.weight[r] * multiplier[r], rules.confidence[r], criticality,
-        prevalence, close);
+        prevalence, habit, close);
   }
 
   // ---------------------------------------------------------------- entities
@@ -602,7 +616,10 @@ final class Engine {
     }
     int c = 0;
     int unchained = 0;
-    ChainState survivor = null;
+    int total = 0;
+    ChainState oldest = null;
+    ChainState smallest = null;
+    long idleBefore = saturatedMinus(t, breadthWindow);
     for (int i = 0; i < m; i++) {
       ChainState ch = linking[i].chain;
       if (live(ch, t)) {
@@ -611,15 +628,23 @@ final class Engine {
           dup = live[j] == ch;
         }
         if (!dup) {
+          detachIdle(ch, idleBefore);
           live[c++] = ch;
-          if (survivor == null || older(ch, survivor)) {
-            survivor = ch;
+          total += ch.memberCount;
+          if (oldest == null || older(ch, oldest)) {
+            oldest = ch;
+          }
+          if (smallest == null || ch.memberCount < smallest.memberCount
+              || ch.memberCount == smallest.memberCount && older(ch, smallest)) {
+            smallest = ch;
           }
         }
       } else {
         unchained++;
       }
     }
+    // the oldest chain survives, unless the merge would overflow it: then the most focused chain does
+    ChainState survivor = total + unchained <= maxEntitiesPerChain ? oldest : smallest;
     int components = c + unchained;
     boolean created = false;
     if (survivor == null) {
@@ -683,6 +708,17 @@ final class Engine {
     return survivor;
   }
 
+  /** Detaches members whose last alert is older than the breadth window, so chains forget old links. */
+  private static void detachIdle(ChainState ch, long before) {
+    for (int i = ch.memberCount - 1; i >= 0; i--) {
+      EntityState e = ch.members[i];
+      if (e.lastSeen < before) {
+        ch.removeMember(e);
+        e.chain = null;
+      }
+    }
+  }
+
   private void merge(ChainState survivor, ChainState other) {
     chainAlertsDropped += survivor.mergeAlerts(other, maxChainAlerts);
     for (int k = 0; k < other.memberCount; k++) {
@@ -694,28 +730,49 @@ final class Engine {
     other.dead = true;
   }
 
-  /** Computes the chain's windows, detects new escalations and changes, and queues their events. */
+  /**
+   * Computes the chain's windows, detects escalations and changes, and queues their events. The view shows the
+   * whole windows; each condition is checked on the <em>fresh</em> evidence for it: the alerts of rules that
+   * first appeared in the chain after the condition last fired. A chain thus escalates again on new evidence
+   * (an attack joining a chain escalated earlier for other reasons) but never twice on the same rules.
+   */
   private void evaluate(ChainState ch, Alert a, long t, int r, boolean grew, List<String> merged, long[] counts) {
     long riskFrom = saturatedMinus(t, riskWindow);
+    long[] at = ch.escalatedAt;
+    long riskAt = at[EscalationReason.RISK_THRESHOLD.ordinal()];
+    long breadthAt = at[EscalationReason.TACTIC_BREADTH.ordinal()];
+    long killAt = at[EscalationReason.KILL_CHAIN.ordinal()];
     if (++stampNow == Integer.MAX_VALUE) {
       Arrays.fill(stamp, 0);
+      Arrays.fill(freshStamp, 0);
+      Arrays.fill(breadthStamp, 0);
       stampNow = 1;
     }
     long tactics = 0;
     int sources = 0;
-    int riskSources = 0;
     int ruleCount = 0;
-    Arrays.fill(best, 0, rules.tacticNames.length, 0);
+    long freshTactics = 0;
+    int freshSources = 0;
+    int freshRules = 0;
+    int riskSources = 0;
+    int killSources = 0;
+    int freshCount = 0;
+    int tacticCount = rules.tacticNames.length;
+    Arrays.fill(best, 0, tacticCount, 0);
+    Arrays.fill(freshBest, 0, tacticCount, 0);
     int progression = 0;
+    int freshProgression = 0;
     for (int i = 0; i < ch.size; i++) {
       int rule = ch.rules[i];
+      long time = ch.times[i];
       long mask = rules.tactics[rule];
-      tactics |= mask;
       int src = ch.sources[i];
       int bit = src == SourceType.UNKNOWN.ordinal() ? 0 : 1 << src;
+      tactics |= mask;
       sources |= bit;
       if (stamp[rule] != stampNow) {
         stamp[rule] = stampNow;
+        firstSeen[rule] = time;
         ruleSum[rule] = 0;
         ruleMax[rule] = 0;
         if (ruleCount < touched.length) {
@@ -723,28 +780,37 @@ final class Engine {
         }
         ruleCount++;
       }
-      if (ch.times[i] >= riskFrom) {
+      long first = firstSeen[rule];
+      if (time >= riskFrom) {
         ruleSum[rule] += ch.scores[i];
         ruleMax[rule] = Math.max(ruleMax[rule], ch.scores[i]);
-        riskSources |= bit;
+        if (first > riskAt) {
+          if (freshStamp[rule] != stampNow) {
+            freshStamp[rule] = stampNow;
+            freshSum[rule] = 0;
+            freshMax[rule] = 0;
+            if (freshCount < freshTouched.length) {
+              freshTouched[freshCount++] = rule;
+            }
+          }
+          freshSum[rule] += ch.scores[i];
+          freshMax[rule] = Math.max(freshMax[rule], ch.scores[i]);
+          riskSources |= bit;
+        }
+      }
+      if (first > breadthAt) {
+        freshTactics |= mask;
+        freshSources |= bit;
+        if (breadthStamp[rule] != stampNow) {
+          breadthStamp[rule] = stampNow;
+          freshRules++;
+        }
       }
       if (mask != 0) {
-        int run = 0;
-        int hi = 63 - Long.numberOfLeadingZeros(mask);
-        for (int j = 0; j <= hi; j++) {
-          if ((mask & 1L << j) != 0) {
-            candidate[j] = run + 1;
-          }
-          run = Math.max(run, best[j]);
-        }
-        long bits = mask;
-        while (bits != 0) {
-          int j = Long.numberOfTrailingZeros(bits);
-          bits &= bits - 1;
-          if (candidate[j] > best[j]) {
-            best[j] = candidate[j];
-            progression = Math.max(progression, best[j]);
-          }
+        progression = Math.max(progression, advance(best, mask));
+        if (first > killAt) {
+          killSources |= bit;
+          freshProgression = Math.max(freshProgression, advance(freshBest, mask));
         }
       }
     }
@@ -754,27 +820,37 @@ final class Engine {
       int rule = touched[i];
       risk += Math.min(ruleSum[rule], capMultiple * ruleMax[rule]);
     }
+    double freshRisk = 0;
+    for (int i = 0; i < freshCount; i++) {
+      int rule = freshTouched[i];
+      freshRisk += Math.min(freshSum[rule], capMultiple * freshMax[rule]);
+    }
     EscalationOptions esc = options.escalation();
-    int before = ch.escalations;
-    int tacticCount = Long.bitCount(tactics);
-    int sourceCount = Integer.bitCount(sources);
-    int riskSourceCount = Integer.bitCount(riskSources);
-    if (rules.highFidelity[r] && esc.enabled().contains(EscalationReason.HIGH_FIDELITY)) {
-      ch.escalations |= 1 << EscalationReason.HIGH_FIDELITY.ordinal();
+    int fresh = 0;
+    if (rules.highFidelity[r] && esc.enabled().contains(EscalationReason.HIGH_FIDELITY)
+        && firstSeen[r] > at[EscalationReason.HIGH_FIDELITY.ordinal()]) {
+      fresh |= 1 << EscalationReason.HIGH_FIDELITY.ordinal();
     }
-    if (risk > esc.riskThreshold() && riskSourceCount >= esc.riskMinSources()
+    if (freshRisk > esc.riskThreshold() && Integer.bitCount(riskSources) >= esc.riskMinSources()
         && esc.enabled().contains(EscalationReason.RISK_THRESHOLD)) {
-      ch.escalations |= 1 << EscalationReason.RISK_THRESHOLD.ordinal();
+      fresh |= 1 << EscalationReason.RISK_THRESHOLD.ordinal();
     }
-    if (tacticCount >= esc.breadthMinTactics() && ruleCount >= esc.breadthMinRules()
-        && sourceCount >= esc.breadthMinSources() && esc.enabled().contains(EscalationReason.TACTIC_BREADTH)) {
-      ch.escalations |= 1 << EscalationReason.TACTIC_BREADTH.ordinal();
+    if (Long.bitCount(freshTactics) >= esc.breadthMinTactics() && freshRules >= esc.breadthMinRules()
+        && Integer.bitCount(freshSources) >= esc.breadthMinSources()
+        && esc.enabled().contains(EscalationReason.TACTIC_BREADTH)) {
+      fresh |= 1 << EscalationReason.TACTIC_BREADTH.ordinal();
     }
-    if (esc.progressionMinTactics() > 0 && progression >= esc.progressionMinTactics()
-        && sourceCount >= esc.progressionMinSources() && esc.enabled().contains(EscalationReason.KILL_CHAIN)) {
-      ch.escalations |= 1 << EscalationReason.KILL_CHAIN.ordinal();
+    if (esc.progressionMinTactics() > 0 && freshProgression >= esc.progressionMinTactics()
+        && Integer.bitCount(killSources) >= esc.progressionMinSources()
+        && esc.enabled().contains(EscalationReason.KILL_CHAIN)) {
+      fresh |= 1 << EscalationReason.KILL_CHAIN.ordinal();
     }
-    int fresh = ch.escalations & ~before;
+    ch.escalations |= fresh;
+    for (EscalationReason reason : EscalationReason.values()) {
+      if ((fresh & 1 << reason.ordinal()) != 0) {
+        at[reason.ordinal()] = t;
+      }
+    }
     boolean changed = grew || !merged.isEmpty() || tactics != ch.shownTactics || sources != ch.shownSources
         || ruleCount != ch.shownRules || ch.memberCount != ch.shownMembers;
     boolean update;
@@ -803,14 +879,45 @@ final class Engine {
     for (EscalationReason reason : EscalationReason.values()) {
       if ((fresh & 1 << reason.ordinal()) != 0) {
         counts[ReportBuckets.ESCALATED + reason.ordinal()]++;
-        pending.add(new ChainEscalated(t, view, reason,
-            detail(reason, r, risk, riskSourceCount, tacticCount, ruleCount, sourceCount, progression), a.id()));
+        pending.add(new ChainEscalated(t, view, reason, detail(reason, r, freshRisk, Integer.bitCount(riskSources),
+            Long.bitCount(freshTactics), freshRules, Integer.bitCount(freshSources), freshProgression,
+            Integer.bitCount(killSources)), a.id()));
       }
     }
   }
 
+  private static long after(long firedAt) {
+    return firedAt == Long.MIN_VALUE ? Long.MIN_VALUE : firedAt + 1;
+  }
+
+  /**
+   * One step of the kill-chain dynamic programme: {@code best[j]} is the longest run of alerts whose tactics
+   * advance in matrix order and end at tactic j. Tactics of one alert do not follow each other.
+   */
+  private int advance(int[] best, long mask) {
+    int run = 0;
+    int hi = 63 - Long.numberOfLeadingZeros(mask);
+    for (int j = 0; j <= hi; j++) {
+      if ((mask & 1L << j) != 0) {
+        candidate[j] = run + 1;
+      }
+      run = Math.max(run, best[j]);
+    }
+    int longest = 0;
+    long bits = mask;
+    while (bits != 0) {
+      int j = Long.numberOfTrailingZeros(bits);
+      bits &= bits - 1;
+      if (candidate[j] > best[j]) {
+        best[j] = candidate[j];
+      }
+      longest = Math.max(longest, best[j]);
+    }
+    return longest;
+  }
+
   private String detail(EscalationReason reason, int r, double risk, int riskSources, int tactics, int ruleCount,
-      int sources, int progression) {
+      int sources, int progression, int killSources) {
     EscalationOptions esc = options.escalation();
     switch (reason) {
       case HIGH_FIDELITY:
@@ -825,7 +932,7 @@ final class Engine {
             esc.breadthMinSources(), esc.breadthWindow());
       default:
         return String.format(Locale.ROOT, "%d tactics in matrix order (>= %d) from %d source types (>= %d)",
-            progression, esc.progressionMinTactics(), sources, esc.progressionMinSources());
+            progression, esc.progressionMinTactics(), killSources, esc.progressionMinSources());
     }
   }
 

@@ -59,7 +59,9 @@ final class EntityState {
   void addRecent(long time, int rule) {
     if (recent == null) {
       recent = new long[RECENT * 2];
-      java.util.Arrays.fill(recent, Long.MIN_VALUE);
+      for (int i = 0; i < RECENT; i++) {
+        recent[2 * i] = Long.MIN_VALUE;
+      }
     }
     recent[recentNext * 2] = time;
     recent[recentNext * 2 + 1] = rule;

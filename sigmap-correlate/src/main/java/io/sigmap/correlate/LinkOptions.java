@@ -13,7 +13,9 @@ import java.util.TreeSet;
  * would link a whole network through one shared value.
  *
  * <p>An alert links the chains of all its <em>linking</em> entities: those of a kind in {@link #kinds()},
- * not a stop value, and not saturated. Guards:
+ * not a stop value, and not saturated. By default hosts and users link; IP addresses and cloud accounts do
+ * not, because they are shared too widely (NAT, DHCP, one cloud account for a whole organisation): they still
+ * key suppression and proximity. Guards:
  * <ul>
  *   <li><b>Stop values</b> ({@link #stopValues()}: a domain controller, a NAT address, {@code system}) never
  *       link chains. An alert on a stop value and an ordinary entity joins the ordinary entity's chain; an
@@ -34,7 +36,7 @@ import java.util.TreeSet;
 public record LinkOptions(
     List<EntityKey> stopValues, int maxLinksPerEntity, int maxEntitiesPerChain, Set<EntityKind> kinds) {
 
-  /** No stop value, 20 links per entity, 64 entities per chain, every kind links. */
+  /** No stop value, 10 links per entity, 32 entities per chain, hosts and users link. */
   public static final LinkOptions DEFAULT = new Builder().build();
 
   /**
@@ -84,9 +86,9 @@ public record LinkOptions(
    */
   public static final class Builder {
     private final List<EntityKey> stopValues = new ArrayList<>();
-    private int maxLinksPerEntity = 20;
-    private int maxEntitiesPerChain = 64;
-    private EnumSet<EntityKind> kinds = EnumSet.allOf(EntityKind.class);
+    private int maxLinksPerEntity = 10;
+    private int maxEntitiesPerChain = 32;
+    private EnumSet<EntityKind> kinds = EnumSet.of(EntityKind.HOST, EntityKind.USER);
 
     private Builder() {
     }

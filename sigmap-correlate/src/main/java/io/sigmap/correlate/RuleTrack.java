@@ -11,9 +11,24 @@ final class RuleTrack {
   long bucketStart = NEVER;
   int current;
   int previous;
+  /** Bit k: the rule fired on the entity on day {@code bitsDay - k}. */
+  int dayBits;
+  long bitsDay = NEVER;
 
   RuleTrack(int rule) {
     this.rule = rule;
+  }
+
+  /** Marks {@code day} and returns on how many of the 7 days before it the rule fired on the entity. */
+  int habituation(long day) {
+    if (bitsDay == NEVER) {
+      dayBits = 1;
+    } else if (day != bitsDay) {
+      long shift = day - bitsDay;
+      dayBits = shift >= 32 ? 1 : dayBits << shift | 1;
+    }
+    bitsDay = day;
+    return Integer.bitCount(dayBits & 0xfe);
   }
 
   /** Counts one alert at {@code time} and returns the rolling count over {@code window} milliseconds. */

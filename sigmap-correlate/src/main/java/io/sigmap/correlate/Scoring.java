@@ -53,14 +53,20 @@ final class Scoring {
     return 1.0 + 0.25 * Math.min(Math.max(0, nearbyRules), MAX_NEARBY);
   }
 
+  /** {@code 1 / (1 + d)}: an alert the rule raised on the same entity on d of the 7 previous days is habit. */
+  static double habituationFactor(int days) {
+    return 1.0 / (1.0 + Math.min(Math.max(0, days), 7));
+  }
+
   /** The rule-dependent part of the odds: level odds x weight factor x confidence factor. */
   static double ruleOdds(Level level, double weight, double confidence) {
     return levelOdds(level) * weightFactor(weight) * confidenceFactor(confidence);
   }
 
   /** The score from the rule odds and the alert-dependent multipliers. */
-  static double score(double ruleOdds, double criticality, int prevalence, int nearbyRules) {
-    double odds = ruleOdds * criticality * rarityFactor(prevalence) * proximityFactor(nearbyRules);
+  static double score(double ruleOdds, double criticality, int prevalence, int habituation, int nearbyRules) {
+    double odds = ruleOdds * criticality * rarityFactor(prevalence) * habituationFactor(habituation)
+        * proximityFactor(nearbyRules);
     double s = 100.0 * odds / (1.0 + odds);
     return s > 100.0 ? 100.0 : s < 0.0 ? 0.0 : s;
   }
@@ -68,7 +74,7 @@ final class Scoring {
   /** The full formula. */
   static double score(ScoreFactors f) {
     return score(ruleOdds(f.level(), f.weight(), f.confidence()), f.criticality().multiplier(), f.prevalence(),
-        f.nearbyRules());
+        f.habituation(), f.nearbyRules());
   }
 
   static double round2(double v) {

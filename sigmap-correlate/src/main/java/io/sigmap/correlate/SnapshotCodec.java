@@ -112,6 +112,8 @@ final class SnapshotCodec {
           out.writeLong(t.bucketStart);
           out.writeInt(t.current);
           out.writeInt(t.previous);
+          out.writeInt(t.dayBits);
+          out.writeLong(t.bitsDay);
         }
         out.writeBoolean(s.recent != null);
         if (s.recent != null) {
@@ -127,6 +129,9 @@ final class SnapshotCodec {
         out.writeLong(c.created);
         out.writeLong(c.lastTime);
         out.writeInt(c.escalations);
+        for (long v : c.escalatedAt) {
+          out.writeLong(v);
+        }
         out.writeLong(c.shownTactics);
         out.writeInt(c.shownSources);
         out.writeInt(c.shownRules);
@@ -256,6 +261,8 @@ final class SnapshotCodec {
           long bucketStart = in.readLong();
           int current = in.readInt();
           int previous = in.readInt();
+          int dayBits = in.readInt();
+          long bitsDay = in.readLong();
           int r = mapRule(ruleMap, old);
           if (r >= 0 && s.track(r) == null) {
             RuleTrack track = s.addTrack(r);
@@ -264,6 +271,8 @@ final class SnapshotCodec {
             track.bucketStart = bucketStart;
             track.current = current;
             track.previous = previous;
+            track.dayBits = dayBits;
+            track.bitsDay = bitsDay;
           }
         }
         if (in.readBoolean()) {
@@ -292,6 +301,9 @@ final class SnapshotCodec {
         ChainState c = new ChainState(string(in), in.readLong());
         c.lastTime = in.readLong();
         c.escalations = in.readInt();
+        for (int k = 0; k < c.escalatedAt.length; k++) {
+          c.escalatedAt[k] = in.readLong();
+        }
         c.shownTactics = in.readLong();
         c.shownSources = in.readInt();
         c.shownRules = in.readInt();
@@ -347,6 +359,9 @@ final class SnapshotCodec {
     if (n < 0 || n > max) {
       throw corrupt(String.format(Locale.ROOT, "bad %s count %d", what, n));
     }
+    if (n > in.available()) {
+      throw corrupt("truncated");
+    }
     return n;
   }
 
@@ -358,9 +373,6 @@ final class SnapshotCodec {
 
   private static String string(DataInputStream in) throws IOException {
     int n = count(in, MAX_STRING, "string length");
-    if (n > in.available()) {
-      throw corrupt("truncated");
-    }
     byte[] b = new byte[n];
     in.readFully(b);
     return new String(b, StandardCharsets.UTF_8);

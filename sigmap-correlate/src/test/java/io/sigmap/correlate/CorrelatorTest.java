@@ -370,11 +370,59 @@ class CorrelatorTest {
   }
 
   @Test
-  void accept_escalatedChain_escalatesOncePerReason() {
+  void accept_sameRuleAgain_doesNotEscalateTwice() {
     Run run = new Run().accept(alert("a", "lsass", T0, "h1", null), alert("b", "lsass", T0 + HOUR, "h1", null))
         .flush();
     assertEquals(1, run.of(ChainEscalated.class).size());
     assertEquals(1, run.of(ChainUpdated.class).size(), "the second alert changed nothing");
+  }
+
+  @Test
+  void accept_newRulesAfterEscalation_escalateAgain() {
+    Run run = new Run().accept(alert("a", "ps", T0, "h1", "alice"), alert("b", "c2-beacon", T0 + MINUTE, "h1", null),
+        alert("c", "ps", T0 + 2 * HOUR, "h1", "alice"), alert("d", "c2-beacon", T0 + 2 * HOUR + MINUTE, "h1", null),
+        alert("e", "spray", T0 + 3 * HOUR, null, "alice"), alert("f", "exfil", T0 + 3 * HOUR + MINUTE, "h1", null))
+        .flush();
+    List<ChainEscalated> risk = run.of(ChainEscalated.class).stream()
+        .filter(e -> e.reason() == EscalationReason.RISK_THRESHOLD).collect(Collectors.toList());
+    assertEquals(List.of("b", "f"), risk.stream().map(ChainEscalated::alertId).collect(Collectors.toList()),
+        "the same rules again (c, d) do not escalate; two new rules from two sources (e, f) do");
+    assertEquals(risk.get(0).chain().id(), risk.get(1).chain().id());
+  }
+
+  @Test
+  void accept_mergeWouldOverflow_alertJoinsTheSmallestChain() {
+    CorrelatorOptions o = options().linking(LinkOptions.builder().maxEntitiesPerChain(3).build()).build();
+    Run run = new Run(o).accept(alert("a", "psexec", T0, "h1", "u1"), alert("b", "psexec", T0 + 10 * MINUTE, "h2", "u1"),
+        alert("c", "spray", T0 + 20 * MINUTE, null, "u2"), alert("d", "runkey", T0 + 30 * MINUTE, "h2", "u2")).flush();
+    assertEquals("chain:a", run.chainOf("b").orElseThrow());
+    assertEquals("chain:c", run.chainOf("d").orElseThrow(), "chain:a is full; d joins u2's focused chain");
+    assertEquals(1, run.correlator.stats().mergesRefused());
+  }
+
+  @Test
+  void accept_memberIdleLongerThanBreadthWindow_detachedFromChain() {
+    CorrelatorOptions o = options().chainUpdates(CorrelatorOptions.ChainUpdates.ALL).build();
+    Run run = new Run(o).accept(alert("a", "psexec", T0, "h1", "u1"), alert("b", "ps", T0 + 6 * DAY, "h1", null),
+        alert("c", "runkey", T0 + 8 * DAY, "h1", null)).flush();
+    ChainUpdated last = run.of(ChainUpdated.class).get(run.of(ChainUpdated.class).size() - 1);
+    assertEquals("chain:a", last.chain().id());
+    assertEquals(List.of(EntityKey.of(EntityKind.HOST, "h1")), last.chain().entities(), "u1 was idle 8 days");
+  }
+
+  @Test
+  void accept_ruleHabitualOnEntity_weighsLess() {
+    SuppressionOptions none = SuppressionOptions.builder().clearTacticWindows().defaultWindow(Duration.ZERO).build();
+    Run run = new Run(options().suppression(none).build());
+    for (int d = 0; d < 4; d++) {
+      run.accept(alert("a" + d, "ps", T0 + d * DAY, "h1", null));
+    }
+    run.flush();
+    List<AlertScored> s = run.of(AlertScored.class);
+    for (int d = 0; d < 4; d++) {
+      assertEquals(d, s.get(d).factors().habituation());
+    }
+    assertTrue(s.get(3).score() < s.get(1).score() && s.get(1).score() < s.get(0).score());
   }
 
   // ------------------------------------------------------------------ event time
