@@ -171,6 +171,7 @@ public final class CorrelationJson {
         g.writeNumberField("confidence", f.confidence());
         g.writeStringField("criticality", f.criticality().id());
         g.writeNumberField("prevalence", f.prevalence());
+        g.writeNumberField("habituation", f.habituation());
         g.writeNumberField("nearby_rules", f.nearbyRules());
         g.writeEndObject();
       } else if (d instanceof AlertSuppressed) {
