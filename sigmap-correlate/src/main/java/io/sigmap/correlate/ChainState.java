@@ -6,8 +6,8 @@ package io.sigmap.correlate;
  */
 final class ChainState {
 
-  /** The id of the founding alert; the chain id is {@code chain:} + founder. */
-  final String founder;
+  /** {@code chain:} followed by the id of the founding alert. */
+  final String id;
   long created;
   long lastTime;
   boolean dead;
@@ -20,19 +20,21 @@ final class ChainState {
   int size;
   /** Bit set of {@link EscalationReason} ordinals met. */
   int escalations;
-  /** When each {@link EscalationReason} last fired; evidence up to then is spent for that reason. */
-  final long[] escalatedAt = newEscalatedAt();
+  /** When each {@link EscalationReason} last fired (evidence up to then is spent); null until one fires. */
+  private long[] escalatedAt;
   /** What the last emitted view showed, to detect changes. */
   long shownTactics;
   int shownSources;
   int shownRules;
   int shownMembers;
 
-  ChainState(String founder, long created) {
-    this.founder = founder;
+  ChainState(String id, long created) {
+    this.id = id;
     this.created = created;
     this.lastTime = created;
   }
+
+  private static final long[] NEVER_ESCALATED = newEscalatedAt();
 
   private static long[] newEscalatedAt() {
     long[] a = new long[EscalationReason.values().length];
@@ -40,8 +42,20 @@ final class ChainState {
     return a;
   }
 
+  /** When each reason last fired, {@link Long#MIN_VALUE} for never; must not be modified. */
+  long[] escalatedAt() {
+    return escalatedAt == null ? NEVER_ESCALATED : escalatedAt;
+  }
+
+  long[] escalatedAtForUpdate() {
+    if (escalatedAt == null) {
+      escalatedAt = newEscalatedAt();
+    }
+    return escalatedAt;
+  }
+
   String id() {
-    return "chain:" + founder;
+    return id;
   }
 
   void addMember(EntityState e) {
@@ -154,8 +168,11 @@ final class ChainState {
     lastTime = Math.max(lastTime, other.lastTime);
     created = Math.min(created, other.created);
     escalations |= other.escalations;
-    for (int e = 0; e < escalatedAt.length; e++) {
-      escalatedAt[e] = Math.max(escalatedAt[e], other.escalatedAt[e]);
+    if (other.escalatedAt != null) {
+      long[] mine = escalatedAtForUpdate();
+      for (int e = 0; e < mine.length; e++) {
+        mine[e] = Math.max(mine[e], other.escalatedAt[e]);
+      }
     }
     return dropped;
   }

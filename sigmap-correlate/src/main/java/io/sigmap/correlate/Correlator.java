@@ -309,7 +309,7 @@ public final class Correlator {
 
   @Override
   public String toString() {
-    return "Correlator[" + engine.catalog + ", " + engine.entityCount + " entities, " + engine.buffer.size()
+    return "Correlator[" + engine.catalog + ", " + engine.entityCount + " entities, " + engine.buffered()
         + " buffered]";
   }
 

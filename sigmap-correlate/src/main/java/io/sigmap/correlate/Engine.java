@@ -2,6 +2,7 @@ package io.sigmap.correlate;
 
 import io.sigmap.correlate.spi.AssetContext;
 import io.sigmap.correlate.spi.AssetCriticality;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -51,11 +52,16 @@ final class Engine {
   private final int maxEntitiesPerChain;
   private final int maxLinks;
   private final double capMultiple;
+  private final boolean killChain;
+  private final boolean highFidelityOn;
+  private final boolean riskOn;
+  private final boolean breadthOn;
   private final boolean[] linkKind = new boolean[EntityKind.values().length];
   private final List<Set<String>> stopValues = new ArrayList<>();
 
-  // event time
-  final PriorityQueue<Alert> buffer = new PriorityQueue<>(ALERT_ORDER);
+  // event time: the lateness buffer is a queue of alerts that arrived in order plus a heap of the others
+  final ArrayDeque<Alert> ordered = new ArrayDeque<>();
+  final PriorityQueue<Alert> unordered = new PriorityQueue<>(ALERT_ORDER);
   long maxSeen = Long.MIN_VALUE;
   long clock = Long.MIN_VALUE;
 
@@ -129,6 +135,11 @@ final class Engine {
     this.maxEntitiesPerChain = options.linking().maxEntitiesPerChain();
     this.maxLinks = options.linking().maxLinksPerEntity();
     this.capMultiple = options.escalation().ruleCapMultiple();
+    this.killChain = options.escalation().progressionMinTactics() > 0
+        && options.escalation().enabled().contains(EscalationReason.KILL_CHAIN);
+    this.highFidelityOn = options.escalation().enabled().contains(EscalationReason.HIGH_FIDELITY);
+    this.riskOn = options.escalation().enabled().contains(EscalationReason.RISK_THRESHOLD);
+    this.breadthOn = options.escalation().enabled().contains(EscalationReason.TACTIC_BREADTH);
     for (EntityKind k : EntityKind.values()) {
       linkKind[k.ordinal()] = options.linking().kinds().contains(k);
       entities.add(new HashMap<>());
@@ -193,7 +204,7 @@ final class Engine {
       }
       return;
     }
-    buffer.add(a);
+    buffer(a);
     if (t > maxSeen) {
       maxSeen = t;
     }
@@ -208,16 +219,55 @@ final class Engine {
   }
 
   private void release(long watermark) {
-    while (!buffer.isEmpty() && buffer.peek().time() < watermark) {
-      Alert a = buffer.poll();
-      process(a, a.time(), false);
+    Alert next;
+    while ((next = nextBuffered()) != null && next.time() < watermark) {
+      process(pollBuffered(next), next.time(), false);
     }
   }
 
   void flush() {
-    while (!buffer.isEmpty()) {
-      Alert a = buffer.poll();
-      process(a, a.time(), false);
+    Alert next;
+    while ((next = nextBuffered()) != null) {
+      process(pollBuffered(next), next.time(), false);
+    }
+  }
+
+  private Alert nextBuffered() {
+    Alert x = ordered.peekFirst();
+    Alert y = unordered.peek();
+    if (x == null) {
+      return y;
+    }
+    return y == null || ALERT_ORDER.compare(x, y) <= 0 ? x : y;
+  }
+
+  private Alert pollBuffered(Alert next) {
+    return next == ordered.peekFirst() ? ordered.pollFirst() : unordered.poll();
+  }
+
+  int buffered() {
+    return ordered.size() + unordered.size();
+  }
+
+  /** The buffered alerts in processing order. */
+  Alert[] bufferedAlerts() {
+    Alert[] all = new Alert[buffered()];
+    int i = 0;
+    for (Alert a : ordered) {
+      all[i++] = a;
+    }
+    for (Alert a : unordered) {
+      all[i++] = a;
+    }
+    Arrays.sort(all, ALERT_ORDER);
+    return all;
+  }
+
+  void buffer(Alert a) {
+    if (ordered.isEmpty() || ALERT_ORDER.compare(a, ordered.peekLast()) >= 0) {
+      ordered.addLast(a);
+    } else {
+      unordered.add(a);
     }
   }
 
@@ -600,7 +650,7 @@ final class Engine {
   }
 
   private static boolean older(ChainState a, ChainState b) {
-    return a.created < b.created || a.created == b.created && a.founder.compareTo(b.founder) < 0;
+    return a.created < b.created || a.created == b.created && a.id.compareTo(b.id) < 0;
   }
 
   private ChainState link(Alert a, int n, long t, int r, float score, SourceType source, long[] counts) {
@@ -616,10 +666,6 @@ final class Engine {
     }
     int c = 0;
     int unchained = 0;
-    int total = 0;
-    ChainState oldest = null;
-    ChainState smallest = null;
-    long idleBefore = saturatedMinus(t, breadthWindow);
     for (int i = 0; i < m; i++) {
       ChainState ch = linking[i].chain;
       if (live(ch, t)) {
@@ -628,19 +674,29 @@ final class Engine {
           dup = live[j] == ch;
         }
         if (!dup) {
-          detachIdle(ch, idleBefore);
           live[c++] = ch;
-          total += ch.memberCount;
-          if (oldest == null || older(ch, oldest)) {
-            oldest = ch;
-          }
-          if (smallest == null || ch.memberCount < smallest.memberCount
-              || ch.memberCount == smallest.memberCount && older(ch, smallest)) {
-            smallest = ch;
-          }
         }
       } else {
         unchained++;
+      }
+    }
+    int total = 0;
+    ChainState oldest = null;
+    ChainState smallest = null;
+    boolean linkingSeveral = c + unchained >= 2;
+    for (int j = 0; j < c; j++) {
+      ChainState ch = live[j];
+      if (linkingSeveral) {
+        // before a merge or an attachment, forget members idle longer than the breadth window
+        detachIdle(ch, saturatedMinus(t, breadthWindow));
+      }
+      total += ch.memberCount;
+      if (oldest == null || older(ch, oldest)) {
+        oldest = ch;
+      }
+      if (smallest == null || ch.memberCount < smallest.memberCount
+          || ch.memberCount == smallest.memberCount && older(ch, smallest)) {
+        smallest = ch;
       }
     }
     // the oldest chain survives, unless the merge would overflow it: then the most focused chain does
@@ -648,7 +704,7 @@ final class Engine {
     int components = c + unchained;
     boolean created = false;
     if (survivor == null) {
-      survivor = new ChainState(a.id(), t);
+      survivor = new ChainState("chain:" + a.id(), t);
       created = true;
       counts[ReportBuckets.CHAINS]++;
     }
@@ -738,7 +794,7 @@ final class Engine {
    */
   private void evaluate(ChainState ch, Alert a, long t, int r, boolean grew, List<String> merged, long[] counts) {
     long riskFrom = saturatedMinus(t, riskWindow);
-    long[] at = ch.escalatedAt;
+    long[] at = ch.escalatedAt();
     long riskAt = at[EscalationReason.RISK_THRESHOLD.ordinal()];
     long breadthAt = at[EscalationReason.TACTIC_BREADTH.ordinal()];
     long killAt = at[EscalationReason.KILL_CHAIN.ordinal()];
@@ -757,10 +813,10 @@ final class Engine {
     int riskSources = 0;
     int killSources = 0;
     int freshCount = 0;
-    int tacticCount = rules.tacticNames.length;
-    Arrays.fill(best, 0, tacticCount, 0);
-    Arrays.fill(freshBest, 0, tacticCount, 0);
-    int progression = 0;
+    boolean killing = killChain;
+    if (killing) {
+      Arrays.fill(freshBest, 0, rules.tacticNames.length, 0);
+    }
     int freshProgression = 0;
     for (int i = 0; i < ch.size; i++) {
       int rule = ch.rules[i];
@@ -806,12 +862,9 @@ final class Engine {
           freshRules++;
         }
       }
-      if (mask != 0) {
-        progression = Math.max(progression, advance(best, mask));
-        if (first > killAt) {
-          killSources |= bit;
-          freshProgression = Math.max(freshProgression, advance(freshBest, mask));
-        }
+      if (killing && mask != 0 && first > killAt) {
+        killSources |= bit;
+        freshProgression = Math.max(freshProgression, advance(freshBest, mask));
       }
     }
     double risk = 0;
@@ -827,28 +880,28 @@ final class Engine {
     }
     EscalationOptions esc = options.escalation();
     int fresh = 0;
-    if (rules.highFidelity[r] && esc.enabled().contains(EscalationReason.HIGH_FIDELITY)
+    if (highFidelityOn && rules.highFidelity[r]
         && firstSeen[r] > at[EscalationReason.HIGH_FIDELITY.ordinal()]) {
       fresh |= 1 << EscalationReason.HIGH_FIDELITY.ordinal();
     }
-    if (freshRisk > esc.riskThreshold() && Integer.bitCount(riskSources) >= esc.riskMinSources()
-        && esc.enabled().contains(EscalationReason.RISK_THRESHOLD)) {
+    if (riskOn && freshRisk > esc.riskThreshold() && Integer.bitCount(riskSources) >= esc.riskMinSources()) {
       fresh |= 1 << EscalationReason.RISK_THRESHOLD.ordinal();
     }
-    if (Long.bitCount(freshTactics) >= esc.breadthMinTactics() && freshRules >= esc.breadthMinRules()
-        && Integer.bitCount(freshSources) >= esc.breadthMinSources()
-        && esc.enabled().contains(EscalationReason.TACTIC_BREADTH)) {
+    if (breadthOn && Long.bitCount(freshTactics) >= esc.breadthMinTactics() && freshRules >= esc.breadthMinRules()
+        && Integer.bitCount(freshSources) >= esc.breadthMinSources()) {
       fresh |= 1 << EscalationReason.TACTIC_BREADTH.ordinal();
     }
-    if (esc.progressionMinTactics() > 0 && freshProgression >= esc.progressionMinTactics()
-        && Integer.bitCount(killSources) >= esc.progressionMinSources()
-        && esc.enabled().contains(EscalationReason.KILL_CHAIN)) {
+    if (killChain && freshProgression >= esc.progressionMinTactics()
+        && Integer.bitCount(killSources) >= esc.progressionMinSources()) {
       fresh |= 1 << EscalationReason.KILL_CHAIN.ordinal();
     }
     ch.escalations |= fresh;
-    for (EscalationReason reason : EscalationReason.values()) {
-      if ((fresh & 1 << reason.ordinal()) != 0) {
-        at[reason.ordinal()] = t;
+    if (fresh != 0) {
+      long[] fired = ch.escalatedAtForUpdate();
+      for (EscalationReason reason : EscalationReason.values()) {
+        if ((fresh & 1 << reason.ordinal()) != 0) {
+          fired[reason.ordinal()] = t;
+        }
       }
     }
     boolean changed = grew || !merged.isEmpty() || tactics != ch.shownTactics || sources != ch.shownSources
@@ -868,11 +921,12 @@ final class Engine {
     if (!update && fresh == 0) {
       return;
     }
+    detachIdle(ch, saturatedMinus(t, breadthWindow));
     ch.shownTactics = tactics;
     ch.shownSources = sources;
     ch.shownRules = ruleCount;
     ch.shownMembers = ch.memberCount;
-    AttackChain view = view(ch, tactics, sources, listed, risk, progression);
+    AttackChain view = view(ch, tactics, sources, listed, risk, progression(ch));
     if (update) {
       pending.add(new ChainUpdated(t, view, a.id(), merged));
     }
@@ -884,6 +938,19 @@ final class Engine {
             Integer.bitCount(killSources)), a.id()));
       }
     }
+  }
+
+  /** The chain's kill-chain progression over its whole window, computed only for views. */
+  private int progression(ChainState ch) {
+    Arrays.fill(best, 0, rules.tacticNames.length, 0);
+    int progression = 0;
+    for (int i = 0; i < ch.size; i++) {
+      long mask = rules.tactics[ch.rules[i]];
+      if (mask != 0) {
+        progression = Math.max(progression, advance(best, mask));
+      }
+    }
+    return progression;
   }
 
   private static long after(long firedAt) {
@@ -973,7 +1040,7 @@ final class Engine {
   // ---------------------------------------------------------------- reading out
 
   CorrelatorStats stats() {
-    return new CorrelatorStats(alertsIn, decisions, buffer.size(), lateAlerts, entityCount, evictedTtl,
+    return new CorrelatorStats(alertsIn, decisions, buffered(), lateAlerts, entityCount, evictedTtl,
         evictedCapacity, chainAlertsDropped, mergesRefused, saturated, assetFailures, watermark());
   }
 

@@ -19,6 +19,7 @@ final class EntityState {
   EntityState lruNext;
   ChainState chain;
   RuleTrack[] tracks;
+  int[] trackRules;
   int trackCount;
   /** Pairs (time, rule index) of the last {@link #RECENT} scored alerts; null until the first. */
   long[] recent;
@@ -34,25 +35,30 @@ final class EntityState {
     this.stop = stop;
   }
 
+  /** The entity's track of a rule, or null; tracks are kept sorted by rule for a binary search. */
   RuleTrack track(int rule) {
-    for (int i = 0; i < trackCount; i++) {
-      if (tracks[i].rule == rule) {
-        return tracks[i];
-      }
+    if (trackCount == 0) {
+      return null;
     }
-    return null;
+    int i = java.util.Arrays.binarySearch(trackRules, 0, trackCount, rule);
+    return i >= 0 ? tracks[i] : null;
   }
 
   RuleTrack addTrack(int rule) {
     if (tracks == null) {
       tracks = new RuleTrack[2];
+      trackRules = new int[2];
     } else if (trackCount == tracks.length) {
-      RuleTrack[] grown = new RuleTrack[trackCount * 2];
-      System.arraycopy(tracks, 0, grown, 0, trackCount);
-      tracks = grown;
+      tracks = java.util.Arrays.copyOf(tracks, trackCount * 2);
+      trackRules = java.util.Arrays.copyOf(trackRules, trackCount * 2);
     }
+    int at = -java.util.Arrays.binarySearch(trackRules, 0, trackCount, rule) - 1;
+    System.arraycopy(tracks, at, tracks, at + 1, trackCount - at);
+    System.arraycopy(trackRules, at, trackRules, at + 1, trackCount - at);
     RuleTrack t = new RuleTrack(rule);
-    tracks[trackCount++] = t;
+    tracks[at] = t;
+    trackRules[at] = rule;
+    trackCount++;
     return t;
   }
 

@@ -49,8 +49,7 @@ final class SnapshotCodec {
           e.chainAlertsDropped, e.mergesRefused, e.saturated, e.assetFailures}) {
         out.writeLong(c);
       }
-      Alert[] buffered = e.buffer.toArray(new Alert[0]);
-      Arrays.sort(buffered, Engine.ALERT_ORDER);
+      Alert[] buffered = e.bufferedAlerts();
       out.writeInt(buffered.length);
       for (Alert a : buffered) {
         alert(out, a);
@@ -125,11 +124,11 @@ final class SnapshotCodec {
       }
       out.writeInt(chains.size());
       for (ChainState c : chains) {
-        string(out, c.founder);
+        string(out, c.id);
         out.writeLong(c.created);
         out.writeLong(c.lastTime);
         out.writeInt(c.escalations);
-        for (long v : c.escalatedAt) {
+        for (long v : c.escalatedAt()) {
           out.writeLong(v);
         }
         out.writeLong(c.shownTactics);
@@ -184,7 +183,7 @@ final class SnapshotCodec {
       e.assetFailures = in.readLong();
       int buffered = count(in, Integer.MAX_VALUE, "buffered alerts");
       for (int i = 0; i < buffered; i++) {
-        e.buffer.add(alert(in));
+        e.buffer(alert(in));
       }
       for (int old = 0; old < oldCount; old++) {
         int r = ruleMap[old];
@@ -301,8 +300,14 @@ final class SnapshotCodec {
         ChainState c = new ChainState(string(in), in.readLong());
         c.lastTime = in.readLong();
         c.escalations = in.readInt();
-        for (int k = 0; k < c.escalatedAt.length; k++) {
-          c.escalatedAt[k] = in.readLong();
+        long[] fired = new long[EscalationReason.values().length];
+        boolean any = false;
+        for (int k = 0; k < fired.length; k++) {
+          fired[k] = in.readLong();
+          any |= fired[k] != Long.MIN_VALUE;
+        }
+        if (any) {
+          System.arraycopy(fired, 0, c.escalatedAtForUpdate(), 0, fired.length);
         }
         c.shownTactics = in.readLong();
         c.shownSources = in.readInt();

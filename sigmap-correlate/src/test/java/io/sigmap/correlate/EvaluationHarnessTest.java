@@ -36,6 +36,11 @@ class EvaluationHarnessTest {
 
   private static final long SEED = 20260105L;
 
+  @org.junit.jupiter.api.BeforeAll
+  static void freshReport() throws IOException {
+    Files.deleteIfExists(Path.of("target", "evaluation.txt"));
+  }
+
   private static void record(String text) throws IOException {
     System.out.print(text);
     Path out = Path.of("target", "evaluation.txt");
