@@ -35,16 +35,19 @@ import picocli.CommandLine.Parameters;
         "Write Sigma rules enriched with their ATT&CK mapping, weight and confidence.",
         "",
         "Every rule is written, validated or not (its status is in the output): --format json writes one"
-            + " <rule>_enriched.json per rule document, mirroring the tree under each PATH; jsonl writes all of"
-            + " them to DIR/" + EnrichCommand.JSONL_FILE + "; sigma writes each rule file with an enrichment"
-            + " block appended to each rule, comments and layout kept, for Sigma converters. Nothing is written"
-            + " outside DIR; each file appears complete or not at all.",
+            + " <rule>_enriched.json per rule document; jsonl writes all of them to DIR/" + EnrichCommand.JSONL_FILE
+            + "; sigma writes each rule file with an enrichment block appended to each rule, comments and layout"
+            + " kept, for Sigma converters. Files mirror the tree under a single folder PATH (rules/windows/x.yml"
+            + " becomes DIR/windows/x_enriched.json); with several PATHs, each keeps its name as given"
+            + " (DIR/rules/windows/...). Nothing is written outside DIR; each file appears complete or not at"
+            + " all.",
         "",
         "Then the same report as 'sigmap validate' goes to stdout, and the same gate sets the exit code.",
         "",
         "--feedback FILE reads an analyst verdict ledger (JSON Lines, as sigmap-correlate's FeedbackLedger"
-            + " writes it): a rule whose false-positive ratio over the last 30 days reaches the lowering ratio"
-            + " gets its correlation_weight multiplied down; one that reaches the quarantine ratio is quarantined."},
+            + " writes it). A rule with at least 10 verdicts in the 30 days before --now whose false-positive"
+            + " ratio ((FP + BTP/2) / n) reaches 0.2 gets its correlation_weight multiplied by 1 - ratio (at least"
+            + " 0.1); from 0.8 on it is also quarantined. Fewer verdicts or a lower ratio change nothing."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:written; nothing reaches the --fail-on level",
         "1:written; a rule reaches the --fail-on level",

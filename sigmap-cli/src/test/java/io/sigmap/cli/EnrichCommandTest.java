@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sigmap.core.EnrichmentWriter;
 import io.sigmap.core.RuleFeedback;
+import io.sigmap.correlate.FeedbackOptions;
 import io.sigmap.correlate.RuleAdjustment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -198,6 +199,17 @@ class EnrichCommandTest {
         RuleFiles.examplesRules().toString());
     assertEquals(ExitCodes.USAGE, now.code(), now.toString());
     assertFalse(Files.exists(dir.resolve("out")));
+  }
+
+  @Test
+  void help_describesTheLedgersDefaults() {
+    FeedbackOptions d = FeedbackOptions.DEFAULT;
+    assertEquals(List.of(10, 30L, 0.5, 0.2, 0.8, 0.1), List.of(d.minSample(), d.window().toDays(), d.benignWeight(),
+        d.lowerRatio(), d.quarantineRatio(), d.minMultiplier()), "update the enrich help with the defaults");
+    String help = new Cli(dir).run("enrich", "--help").out().replaceAll("\\s+", " ");
+    assertTrue(help.contains("A rule with at least 10 verdicts in the 30 days before --now whose false-positive "
+        + "ratio ((FP + BTP/2) / n) reaches 0.2 gets its correlation_weight multiplied by 1 - ratio (at least 0.1); "
+        + "from 0.8 on it is also quarantined."), help);
   }
 
   @Test
