@@ -45,8 +45,8 @@ class ValidateCommandTest {
     assertEquals("", r.err());
     String p = rules + "/";
     String expected = ""
-        + p + "proc_creation_win_cmd_malformed_tag.yml:8:           error    NO_TECHNIQUE_MAPPING      the rule has "
-        + "no ATT&CK technique tag; add one such as attack.t1059.001\n"
+        + p + "proc_creation_win_cmd_malformed_tag.yml:8:           error    NO_TECHNIQUE_MAPPING      no technique "
+        + "tag of the rule maps to an active technique of ATT&CK 18.1\n"
         + p + "proc_creation_win_cmd_malformed_tag.yml:8:7:         warning  TACTIC_WITHOUT_TECHNIQUE  "
         + "attack.execution is tagged, but the rule maps to no technique\n"
         + p + "proc_creation_win_cmd_malformed_tag.yml:9:7:         error    MALFORMED_ATTACK_TAG      "

@@ -371,6 +371,9 @@ public final class RuleEnricher {
           tactic(tag);
           break;
         case MALFORMED_ATTACK:
+          if (!tag.name().isEmpty() && (tag.name().charAt(0) == 't' || tag.name().charAt(0) == 'T')) {
+            techniqueTags++; // meant as a technique (attack.t1059_001): the rule does have a technique tag
+          }
           malformed(tag);
           break;
         case ASSET:

@@ -176,6 +176,8 @@ class RuleEnricherTest {
     assertEquals(2, f.size());
     assertTrue(f.get(0).message().contains("dot and three digits"), f.get(0).message());
     assertInstanceOf(EnrichmentResult.Quarantined.class, r);
+    assertEquals("no technique tag of the rule maps to an active technique of ATT&CK 18.1",
+        only(r, FindingCode.NO_TECHNIQUE_MAPPING).message(), "attack.t1059_001 was meant as a technique tag");
   }
 
   @Test
