@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import java.io.IOException;
@@ -33,13 +32,7 @@ final class BundleReader {
 
   BundleReader(StixReadOptions options) {
     this.options = options;
-    this.factory = JsonFactory.builder()
-        .streamReadConstraints(StreamReadConstraints.builder()
-            .maxStringLength(options.maxStringLength())
-            .maxNestingDepth(options.maxNestingDepth())
-            .maxDocumentLength(options.maxBundleBytes())
-            .build())
-        .build();
+    this.factory = options.jsonFactory();
   }
 
   RawBundle read(InputStream in, String source, int index, String versionLabel) {

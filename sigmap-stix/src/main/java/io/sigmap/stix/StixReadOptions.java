@@ -1,5 +1,7 @@
 package io.sigmap.stix;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.util.Locale;
 
 /**
@@ -21,6 +23,8 @@ public final class StixReadOptions {
   private final int maxStringLength;
   private final int maxNestingDepth;
   private final boolean strict;
+  /** Jackson's factory for these limits: thread-safe, and its symbol table stays warm across bundles. */
+  private final JsonFactory jsonFactory;
 
   private StixReadOptions(Builder b) {
     this.maxBundleBytes = b.maxBundleBytes;
@@ -28,6 +32,17 @@ public final class StixReadOptions {
     this.maxStringLength = b.maxStringLength;
     this.maxNestingDepth = b.maxNestingDepth;
     this.strict = b.strict;
+    this.jsonFactory = JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxStringLength(maxStringLength)
+            .maxNestingDepth(maxNestingDepth)
+            .maxDocumentLength(maxBundleBytes)
+            .build())
+        .build();
+  }
+
+  JsonFactory jsonFactory() {
+    return jsonFactory;
   }
 
   /**
