@@ -2,6 +2,7 @@ package io.sigmap.stix;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -40,7 +41,8 @@ final class KeyTable<V> {
         keys[i] = k;
         values[i] = e.getValue();
       }
-      for (String spelling : new String[] {e.getKey(), k}) {
+      // As given, folded, in underscore form (attack.defense_evasion) and upper case (TA0005): how tags write them.
+      for (String spelling : new String[] {e.getKey(), k, k.replace('-', '_'), k.toUpperCase(Locale.ROOT)}) {
         exact.putIfAbsent(spelling, e.getValue());
         exact.putIfAbsent(AttackIds.PREFIX + spelling, e.getValue());
       }
