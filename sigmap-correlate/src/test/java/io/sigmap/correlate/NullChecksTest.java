@@ -4,6 +4,8 @@ import static io.sigmap.correlate.Fixtures.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.sigmap.core.BatchResult;
+import io.sigmap.core.EnrichmentResult;
 import io.sigmap.correlate.spi.AssetCriticality;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -29,7 +31,11 @@ class NullChecksTest {
     calls.put("feedbackLedger", () -> Correlator.builder(Fixtures.catalog()).feedback(null));
     calls.put("state", () -> Correlator.builder(Fixtures.catalog()).restore(null));
     calls.put("path", () -> RuleCatalog.builder().read(null));
-    calls.put("rule", () -> RuleCatalog.builder().add(null));
+    calls.put("rule", () -> RuleCatalog.builder().add((RuleProfile) null));
+    calls.put("result", () -> RuleCatalog.builder().add((EnrichmentResult) null));
+    calls.put("results", () -> RuleCatalog.builder().addResults(null));
+    calls.put("batch", () -> RuleCatalog.builder().addAll((BatchResult) null));
+    calls.put("result ", () -> RuleProfile.from(null));
     calls.put("index", () -> RuleCatalog.builder().tactics((io.sigmap.stix.TechniqueIndex) null));
     calls.put("matrix", () -> RuleCatalog.builder().tactics((java.util.List<io.sigmap.stix.Tactic>) null));
     calls.put("table", () -> RuleCatalog.builder().sourceTable(null));
