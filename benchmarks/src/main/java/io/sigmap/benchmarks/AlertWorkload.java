@@ -30,8 +30,9 @@ import java.util.Random;
  *       types, 20 attacks in flight at a time, each on a fresh victim host and user).
  * </ul>
  *
- * Alerts are in event-time order and share their entity keys and entity lists, so that building the arrays
- * costs little memory and the correlator's own work is what a benchmark measures.
+ * Alerts are in event-time order. Each alert has its own entity keys and strings, allocated with it, as alerts
+ * that a parser has just read have: sharing one key object per entity across the stream would make every alert
+ * read a cold key from memory, which no real ingest does.
  */
 final class AlertWorkload {
 
@@ -99,11 +100,16 @@ final class AlertWorkload {
   }
 
   static String host(int i) {
-    return String.format(Locale.ROOT, "ws-%05d", i);
+    return "ws-" + pad5(i);
   }
 
   static String user(int i) {
-    return String.format(Locale.ROOT, "user-%05d", i);
+    return "user-" + pad5(i);
+  }
+
+  private static String pad5(int i) {
+    String s = Integer.toString(i);
+    return "00000".substring(Math.min(5, s.length())) + s;
   }
 
   /** The population alerts: one per host, with its owner when it has one; fresh strings on every call. */
@@ -127,20 +133,6 @@ final class AlertWorkload {
   /** The stream that follows the population: {@code size} alerts over six hours. */
   static Alert[] stream(int size, long seed) {
     Random random = new Random(seed);
-    List<EntityKey> hosts = new ArrayList<>(HOSTS);
-    List<EntityKey> users = new ArrayList<>(USERS);
-    for (int i = 0; i < HOSTS; i++) {
-      hosts.add(new EntityKey(EntityKind.HOST, host(i)));
-    }
-    for (int i = 0; i < USERS; i++) {
-      users.add(new EntityKey(EntityKind.USER, user(i)));
-    }
-    List<List<EntityKey>> hostOnly = new ArrayList<>(HOSTS);
-    List<List<EntityKey>> hostAndUser = new ArrayList<>(HOSTS);
-    for (int i = 0; i < HOSTS; i++) {
-      hostOnly.add(List.of(hosts.get(i)));
-      hostAndUser.add(i < USERS ? List.of(hosts.get(i), users.get(i)) : hostOnly.get(i));
-    }
     int hot = 2_000;
     int inFlight = 20;
     int[] victim = new int[inFlight];
@@ -160,22 +152,21 @@ final class AlertWorkload {
       double kind = random.nextDouble();
       if (kind < 0.85) {
         int h = random.nextBoolean() ? random.nextInt(hot) : random.nextInt(HOSTS);
-        List<EntityKey> e = random.nextBoolean() ? hostAndUser.get(h) : hostOnly.get(h);
-        out[i] = new Alert(id, (String) BENIGN[h % BENIGN.length][0], t, Optional.empty(), e, Map.of());
+        out[i] = alert(id, (String) BENIGN[h % BENIGN.length][0], t, h, random.nextBoolean() && h < USERS ? h : -1);
       } else if (kind < 0.98) {
         int h = random.nextInt(HOSTS);
         Object[] rule = BENIGN[random.nextInt(BENIGN.length)];
-        List<EntityKey> e = rule[3] == SourceType.IDENTITY && h < USERS ? List.of(users.get(h))
-            : random.nextBoolean() ? hostAndUser.get(h) : hostOnly.get(h);
-        out[i] = new Alert(id, (String) rule[0], t, Optional.empty(), e, Map.of());
+        boolean identity = rule[3] == SourceType.IDENTITY && h < USERS;
+        out[i] = identity ? alert(id, (String) rule[0], t, -1, h)
+            : alert(id, (String) rule[0], t, h, random.nextBoolean() && h < USERS ? h : -1);
       } else {
         int k = nextAttack;
         nextAttack = (nextAttack + 1) % inFlight;
         Object[] rule = ATTACK[plan[k][stage[k]]];
         int v = victim[k];
-        List<EntityKey> e = rule[3] == SourceType.IDENTITY ? List.of(users.get(v))
-            : rule[3] == SourceType.NETWORK ? hostOnly.get(v) : hostAndUser.get(v);
-        out[i] = new Alert(id, (String) rule[0], t, Optional.empty(), e, Map.of());
+        out[i] = rule[3] == SourceType.IDENTITY ? alert(id, (String) rule[0], t, -1, v)
+            : rule[3] == SourceType.NETWORK ? alert(id, (String) rule[0], t, v, -1)
+            : alert(id, (String) rule[0], t, v, v);
         if (++stage[k] == plan[k].length) {
           stage[k] = 0;
           victim[k] = random.nextInt(USERS);
@@ -184,6 +175,15 @@ final class AlertWorkload {
       }
     }
     return out;
+  }
+
+  /** An alert on a host and/or a user (-1 for none), with keys of its own. */
+  private static Alert alert(String id, String rule, long time, int host, int user) {
+    List<EntityKey> entities = host >= 0 && user >= 0
+        ? List.of(new EntityKey(EntityKind.HOST, host(host)), new EntityKey(EntityKind.USER, user(user)))
+        : host >= 0 ? List.of(new EntityKey(EntityKind.HOST, host(host)))
+        : List.of(new EntityKey(EntityKind.USER, user(user)));
+    return new Alert(id, rule, time, Optional.empty(), entities, Map.of());
   }
 
   /** Five distinct attack stages in matrix order. */

@@ -393,7 +393,7 @@ final class Engine {
   // ---------------------------------------------------------------- entities
 
   private EntityState entity(EntityKind kind, String value, long t) {
-    EntityState e = entities.get(kind, value, EntityTable.hash(kind, value));
+    EntityState e = entities.get(kind, value);
     if (e == null) {
       if (entityCount >= options.maxEntities()) {
         evict(lruHead, false);

@@ -17,6 +17,11 @@ final class EntityState extends RuleTrack {
   final String value;
   /** {@link EntityTable#hash(EntityKind, String)} of the key. */
   final int hash;
+  /** The key packed by {@link EntityTable#word(String, int)}, and its length; -1 when it is not packed. */
+  final long k0;
+  final long k1;
+  final long k2;
+  final int length;
   final boolean stop;
   /** When the entity was last seen (its own track keeps the inherited {@code lastSeen} of its rule). */
   long seenAt;
@@ -51,6 +56,11 @@ final class EntityState extends RuleTrack {
     this.kind = kind;
     this.value = value;
     this.hash = EntityTable.hash(kind, value);
+    boolean packed = EntityTable.packable(value);
+    this.k0 = packed ? EntityTable.word(value, 0) : 0;
+    this.k1 = packed ? EntityTable.word(value, 8) : 0;
+    this.k2 = packed ? EntityTable.word(value, 16) : 0;
+    this.length = packed ? value.length() : -1;
     this.stop = stop;
   }
 

@@ -5,8 +5,16 @@ package io.sigmap.correlate;
  * full, deletion by backward shift) that holds the {@link EntityState}s themselves. A lookup reads one slot and
  * the state it points to, which the caller needs anyway, where a {@code HashMap} also reads a node per entry
  * (and keeps 32 bytes for it).
+ *
+ * <p>Keys of at most {@value #PACKED_CHARS} Latin-1 characters (host names, user names, addresses: nearly all)
+ * are also packed into three longs that the state holds, and compared as such: a lookup then never reads the
+ * stored key string or its bytes, two memory loads that would each miss the cache once the entities outgrow it.
+ * Longer keys are compared as strings. Either way the comparison is exact.
  */
 final class EntityTable {
+
+  /** The longest key packed into {@link EntityState}'s three key words. */
+  static final int PACKED_CHARS = 24;
 
   private static final int MIN_CAPACITY = 16;
 
@@ -14,10 +22,78 @@ final class EntityTable {
   private int mask = MIN_CAPACITY - 1;
   private int size;
 
-  /** The hash of an entity key; {@link EntityState#hash} holds it. */
+  /** Whether a value is packed: at most {@value #PACKED_CHARS} characters, all Latin-1. */
+  static boolean packable(String value) {
+    int n = value.length();
+    if (n > PACKED_CHARS) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (value.charAt(i) > 0xFF) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Characters {@code from} to {@code from + 7} of a packable value, one byte each, zero past its end. */
+  static long word(String value, int from) {
+    long w = 0;
+    int to = Math.min(value.length(), from + 8);
+    for (int i = from; i < to; i++) {
+      w |= (long) value.charAt(i) << (i - from << 3);
+    }
+    return w;
+  }
+
+  /** The hash of a packed key. */
+  static int hash(EntityKind kind, long k0, long k1, long k2, int length) {
+    long h = k0 * 0x9E3779B97F4A7C15L ^ k1 * 0xC2B2AE3D27D4EB4FL ^ k2 * 0x165667B19E3779F9L
+        ^ (long) length << 8 ^ kind.ordinal();
+    h ^= h >>> 29;
+    h *= 0xBF58476D1CE4E5B9L;
+    return (int) (h ^ h >>> 32);
+  }
+
+  /** The hash of a key; {@link EntityState#hash} holds it. */
   static int hash(EntityKind kind, String value) {
+    if (packable(value)) {
+      return hash(kind, word(value, 0), word(value, 8), word(value, 16), value.length());
+    }
     int h = value.hashCode() * 31 + kind.ordinal();
     return h * 0x9E3779B9;
+  }
+
+  /** The entity with a key, or null. */
+  EntityState get(EntityKind kind, String value) {
+    if (!packable(value)) {
+      int hash = hash(kind, value);
+      EntityState[] s = slots;
+      for (int i = slot(hash); ; i = i + 1 & mask) {
+        EntityState e = s[i];
+        if (e == null) {
+          return null;
+        }
+        if (e.hash == hash && e.kind == kind && e.length < 0 && e.value.equals(value)) {
+          return e;
+        }
+      }
+    }
+    int length = value.length();
+    long k0 = word(value, 0);
+    long k1 = length > 8 ? word(value, 8) : 0;
+    long k2 = length > 16 ? word(value, 16) : 0;
+    int hash = hash(kind, k0, k1, k2, length);
+    EntityState[] s = slots;
+    for (int i = slot(hash); ; i = i + 1 & mask) {
+      EntityState e = s[i];
+      if (e == null) {
+        return null;
+      }
+      if (e.hash == hash && e.k0 == k0 && e.k1 == k1 && e.k2 == k2 && e.length == length && e.kind == kind) {
+        return e;
+      }
+    }
   }
 
   private int slot(int hash) {
@@ -26,20 +102,6 @@ final class EntityTable {
 
   int size() {
     return size;
-  }
-
-  /** The entity with this key and its {@link #hash}, or null. */
-  EntityState get(EntityKind kind, String value, int hash) {
-    EntityState[] s = slots;
-    for (int i = slot(hash); ; i = i + 1 & mask) {
-      EntityState e = s[i];
-      if (e == null) {
-        return null;
-      }
-      if (e.hash == hash && e.kind == kind && (e.value == value || e.value.equals(value))) {
-        return e;
-      }
-    }
   }
 
   /** Adds an entity whose key is not in the table. */

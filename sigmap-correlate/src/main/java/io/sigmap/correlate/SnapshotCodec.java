@@ -288,7 +288,7 @@ final class SnapshotCodec {
             s.setRecent(k, r < 0 ? Long.MIN_VALUE : time, r < 0 ? 0 : r);
           }
         }
-        if (e.entities.get(s.kind, s.value, s.hash) != null) {
+        if (e.entities.get(s.kind, s.value) != null) {
           throw corrupt("entity " + kinds[kind].id() + ":" + value + " appears twice");
         }
         e.entities.add(s);

@@ -22,8 +22,41 @@ class EntityTableTest {
     EntityTable t = new EntityTable();
     EntityState host = new EntityState(EntityKind.HOST, "x", false);
     t.add(host);
-    assertSame(host, t.get(EntityKind.HOST, new String("x"), EntityTable.hash(EntityKind.HOST, "x")));
-    assertNull(t.get(EntityKind.USER, "x", EntityTable.hash(EntityKind.USER, "x")));
+    assertSame(host, t.get(EntityKind.HOST, new String("x")));
+    assertNull(t.get(EntityKind.USER, "x"));
+  }
+
+  /**
+   * Values of every shape the table treats apart: short, exactly 8/16/24 characters, longer than the packed
+   * limit, with a trailing NUL, and beyond Latin-1.
+   */
+  static String value(int v) {
+    switch (v % 6) {
+      case 0:
+        return "v" + v;
+      case 1:
+        return String.format("%024d", v);
+      case 2:
+        return "long-host-name-" + v + ".corp.example.com";
+      case 3:
+        return "v" + v + "\0";
+      case 4:
+        return "\u65e5\u672c-" + v;
+      default:
+        return String.format("%08d", v) + (v % 2 == 0 ? "" : String.format("%08d", v));
+    }
+  }
+
+  @Test
+  void get_keysThatDifferOnlyInTheirLastPackedCharacter() {
+    EntityTable t = new EntityTable();
+    String a = "abcdefghijklmnopqrstuvwx";
+    String b = "abcdefghijklmnopqrstuvwy";
+    EntityState ea = new EntityState(EntityKind.HOST, a, false);
+    t.add(ea);
+    assertNull(t.get(EntityKind.HOST, b));
+    assertNull(t.get(EntityKind.HOST, a + "z"), "25 characters: compared as strings");
+    assertSame(ea, t.get(EntityKind.HOST, new String(a)));
   }
 
   @Provide
@@ -41,7 +74,7 @@ class EntityTableTest {
     EntityKind[] kinds = EntityKind.values();
     for (int[] op : ops) {
       EntityKind kind = kinds[op[1]];
-      String value = "v" + op[2];
+      String value = value(op[2]);
       String key = kind + ":" + value;
       EntityState present = model.get(key);
       if (op[0] < 2 && present == null) {
@@ -56,8 +89,8 @@ class EntityTableTest {
     }
     for (EntityKind kind : kinds) {
       for (int v = 0; v <= 300; v++) {
-        String value = "v" + v;
-        assertSame(model.get(kind + ":" + value), table.get(kind, value, EntityTable.hash(kind, value)));
+        String value = value(v);
+        assertSame(model.get(kind + ":" + value), table.get(kind, value));
       }
     }
   }
