@@ -63,10 +63,9 @@ final class Engine {
   long maxSeen = Long.MIN_VALUE;
   long clock = Long.MIN_VALUE;
 
-  // entities, in one table and one LRU list (head = least recently seen)
+  // entities, in one table and one queue in order of their last alert
   final EntityTable entities = new EntityTable();
-  EntityState lruHead;
-  EntityState lruTail;
+  final LruQueue lru = new LruQueue();
   int entityCount;
 
   // per rule
@@ -396,56 +395,28 @@ final class Engine {
     EntityState e = entities.get(kind, value);
     if (e == null) {
       if (entityCount >= options.maxEntities()) {
-        evict(lruHead, false);
+        evict(lru.eldest(), false);
       }
       e = new EntityState(kind, value, stopValues.get(kind.ordinal()).contains(value));
       entities.add(e);
-      append(e);
       entityCount++;
-    } else if (e != lruTail) {
-      unlink(e);
-      append(e);
     }
+    lru.touch(e, entityCount);
     e.seenAt = t;
     return e;
   }
 
-  void append(EntityState e) {
-    e.lruPrev = lruTail;
-    e.lruNext = null;
-    if (lruTail == null) {
-      lruHead = e;
-    } else {
-      lruTail.lruNext = e;
-    }
-    lruTail = e;
-  }
-
-  private void unlink(EntityState e) {
-    if (e.lruPrev == null) {
-      lruHead = e.lruNext;
-    } else {
-      e.lruPrev.lruNext = e.lruNext;
-    }
-    if (e.lruNext == null) {
-      lruTail = e.lruPrev;
-    } else {
-      e.lruNext.lruPrev = e.lruPrev;
-    }
-    e.lruPrev = null;
-    e.lruNext = null;
-  }
-
   private void evictIdle(long t) {
     long before = saturatedMinus(t, entityTtl);
-    while (lruHead != null && lruHead.seenAt < before) {
-      evict(lruHead, true);
+    EntityState eldest;
+    while ((eldest = lru.eldest()) != null && eldest.seenAt < before) {
+      evict(eldest, true);
     }
   }
 
   private void evict(EntityState e, boolean idle) {
     entities.remove(e);
-    unlink(e);
+    lru.remove(e);
     if (e.chain != null) {
       e.chain.removeMember(e);
       e.chain = null;
@@ -1063,24 +1034,7 @@ final class Engine {
 
   /** Every entity in LRU order, eldest first. */
   Iterator<EntityState> entitiesInOrder() {
-    return new Iterator<>() {
-      private EntityState next = lruHead;
-
-      @Override
-      public boolean hasNext() {
-        return next != null;
-      }
-
-      @Override
-      public EntityState next() {
-        EntityState e = next;
-        if (e == null) {
-          throw new java.util.NoSuchElementException();
-        }
-        next = e.lruNext;
-        return e;
-      }
-    };
+    return lru.iterator();
   }
 
   // ---------------------------------------------------------------- order

@@ -25,9 +25,8 @@ final class EntityState extends RuleTrack {
   final boolean stop;
   /** When the entity was last seen (its own track keeps the inherited {@code lastSeen} of its rule). */
   long seenAt;
-  /** The least recently seen entity is the head of the LRU list. */
-  EntityState lruPrev;
-  EntityState lruNext;
+  /** The position of the entity's live entry in {@link LruQueue}, -1 when it has none. */
+  long lruPosition = -1;
   ChainState chain;
   /** Every track, this one included, sorted by rule; null while there is at most one track. */
   RuleTrack[] tracks;

@@ -292,8 +292,8 @@ final class SnapshotCodec {
           throw corrupt("entity " + kinds[kind].id() + ":" + value + " appears twice");
         }
         e.entities.add(s);
-        e.append(s);
         e.entityCount++;
+        e.lru.touch(s, e.entityCount);
         entities[i] = s;
       }
       int chainCount = count(in, Integer.MAX_VALUE, "chains");
