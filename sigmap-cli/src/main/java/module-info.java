@@ -8,6 +8,8 @@
 module io.sigmap.cli {
   requires io.sigmap.stix;
   requires io.sigmap.weights;
+  requires io.sigmap.core;
+  requires io.sigmap.correlate;
   requires info.picocli;
   requires com.fasterxml.jackson.core;
   requires org.slf4j;

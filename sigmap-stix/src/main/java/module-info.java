@@ -8,4 +8,5 @@ module io.sigmap.stix {
   requires org.slf4j;
 
   exports io.sigmap.stix;
+  exports io.sigmap.stix.internal to io.sigmap.core;
 }

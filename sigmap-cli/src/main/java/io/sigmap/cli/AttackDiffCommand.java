@@ -8,9 +8,12 @@ import io.sigmap.stix.TechniqueIndex;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,9 +30,13 @@ import picocli.CommandLine.Parameters;
         "",
         "Techniques added, removed, revoked (with the replacement at the end of the chain in NEW), newly"
             + " deprecated, reactivated, renamed, moved to other tactics or platforms; tactics added to or removed"
-            + " from the matrix. Only the domains both releases hold are compared."},
+            + " from the matrix. Only the domains both releases hold are compared.",
+        "",
+        "With --rules PATH, also the rules that tag an affected technique, by change: removed, revoked, deprecated,"
+            + " renamed, other tactics, other platforms; the question to answer before upgrading ATT&CK."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:success (with --exit-code: no difference)", "1:with --exit-code: the releases differ",
+    exitCodeList = {"0:success (with --exit-code: no difference, or with --rules no rule affected)",
+        "1:with --exit-code: the releases differ (with --rules: a rule is affected)",
         ExitCodes.HELP_USAGE, ExitCodes.HELP_IO, ExitCodes.HELP_INTERNAL})
 final class AttackDiffCommand extends CommandBase {
 
@@ -46,29 +53,76 @@ final class AttackDiffCommand extends CommandBase {
       description = "text or json (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(names = "--exit-code", description = "Exit with 1 when the releases differ, as 'git diff --exit-code'.")
+  @Option(names = "--exit-code", description = "Exit with 1 when the releases differ, as 'git diff --exit-code';"
+      + " with --rules, when a rule is affected.")
   boolean exitCode;
+
+  @Option(names = "--rules", paramLabel = "PATH",
+      description = "Rule files or folders (repeatable): list the rules that tag an affected technique.")
+  List<Path> rules = new ArrayList<>();
 
   @Mixin
   OutputOptions output;
 
   @Override
   public Integer call() {
+    Rules.requireExisting(rules);
     AttackCache cache = cache();
     AttackSource older = AttackSources.resolve(oldSource, cache);
     AttackSource newer = AttackSources.resolve(newSource, cache);
     TechniqueIndex oldIndex = AttackSources.index(List.of(older));
     TechniqueIndex newIndex = AttackSources.index(List.of(newer));
     AttackDiff diff = AttackDiff.compute(oldIndex, newIndex);
+    Optional<RuleImpact> impact = rules.isEmpty() ? Optional.empty()
+        : Optional.of(RuleImpact.of(diff, rules, Math.max(1, Runtime.getRuntime().availableProcessors())));
     try (Output out = output.open(env())) {
       if (format == Format.json) {
-        json(diff, older, newer, out.writer());
+        json(diff, older, newer, impact, out.writer());
       } else {
         text(diff, out.writer());
+        impact.ifPresent(i -> impactText(diff, i, out.writer()));
       }
       out.commit();
     }
-    return exitCode && !diff.isEmpty() ? ExitCodes.GATE_FAILED : ExitCodes.OK;
+    boolean differs = impact.isPresent() ? impact.get().affectedRules() > 0 : !diff.isEmpty();
+    return exitCode && differs ? ExitCodes.GATE_FAILED : ExitCodes.OK;
+  }
+
+  private static String changeName(AttackDiff.Change c) {
+    return c.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+
+  /** What changed for one technique, in a few words: the replacement, the new name, tactics or platforms. */
+  private static String detail(AttackDiff d, AttackDiff.Change c, String id) {
+    return switch (c) {
+      case REVOKED -> d.revoked().stream().filter(r -> r.technique().id().equals(id)).findFirst()
+          .map(r -> r.replacement().map(x -> "-> " + x.id() + " " + x.name()).orElse("-> no active replacement"))
+          .orElse("");
+      case RENAMED -> d.renamed().stream().filter(r -> r.technique().id().equals(id)).findFirst()
+          .map(r -> r.oldName() + " -> " + r.technique().name()).orElse("");
+      case TACTICS_CHANGED -> d.tacticsChanged().stream().filter(x -> x.technique().id().equals(id)).findFirst()
+          .map(x -> tactics(x.oldTactics()) + " -> " + tactics(x.technique().tactics())).orElse("");
+      case PLATFORMS_CHANGED -> d.platformsChanged().stream().filter(x -> x.technique().id().equals(id))
+          .findFirst().map(AttackDiffCommand::platforms).orElse("");
+      case REMOVED -> "not in the new release";
+      case DEPRECATED -> "deprecated, no replacement";
+    };
+  }
+
+  private static void impactText(AttackDiff d, RuleImpact impact, PrintWriter out) {
+    out.println();
+    out.println(String.format(Locale.ROOT, "rules affected: %d of %d rules read%s", impact.affectedRules(),
+        impact.read(), impact.unreadable() == 0 ? ""
+            : String.format(Locale.ROOT, " (%d unreadable, not checked)", impact.unreadable())));
+    impact.byChange().forEach((change, tagged) -> {
+      out.println();
+      out.println("  " + changeName(change) + " (" + tagged.size() + ")");
+      Text.Table t = new Text.Table();
+      for (RuleImpact.Tagged x : tagged) {
+        t.row(x.path() + ":" + x.line(), x.tag(), detail(d, change, x.technique()), x.title());
+      }
+      t.print(out, "    ");
+    });
   }
 
   private static String versions(Map<AttackDomain, String> versions) {
@@ -128,7 +182,8 @@ final class AttackDiffCommand extends CommandBase {
     t.print(out, "  ");
   }
 
-  private static void json(AttackDiff d, AttackSource older, AttackSource newer, PrintWriter out) {
+  private static void json(AttackDiff d, AttackSource older, AttackSource newer, Optional<RuleImpact> impact,
+      PrintWriter out) {
     try (JsonGenerator g = Json.pretty(out)) {
       g.writeStartObject();
       side(g, "old", older, d.oldVersions());
@@ -200,11 +255,41 @@ final class AttackDiffCommand extends CommandBase {
       g.writeEndArray();
       tacticList(g, "matrix_tactics_added", d.tacticsAdded());
       tacticList(g, "matrix_tactics_removed", d.tacticsRemoved());
+      if (impact.isPresent()) {
+        impactJson(g, d, impact.get());
+      }
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the diff: " + e.getMessage(), e);
     }
     out.println();
+  }
+
+  private static void impactJson(JsonGenerator g, AttackDiff d, RuleImpact impact) throws IOException {
+    g.writeObjectFieldStart("rules");
+    g.writeNumberField("read", impact.read());
+    g.writeNumberField("unreadable", impact.unreadable());
+    g.writeNumberField("affected", impact.affectedRules());
+    g.writeObjectFieldStart("by_change");
+    for (Map.Entry<AttackDiff.Change, List<RuleImpact.Tagged>> e : impact.byChange().entrySet()) {
+      g.writeArrayFieldStart(e.getKey().name().toLowerCase(Locale.ROOT));
+      for (RuleImpact.Tagged t : e.getValue()) {
+        g.writeStartObject();
+        g.writeStringField("path", t.path());
+        g.writeNumberField("line", t.line());
+        g.writeStringField("title", t.title());
+        if (t.ruleId().isPresent()) {
+          g.writeStringField("rule_id", t.ruleId().get());
+        }
+        g.writeStringField("tag", t.tag());
+        g.writeStringField("technique", t.technique());
+        g.writeStringField("detail", detail(d, e.getKey(), t.technique()));
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+    g.writeEndObject();
+    g.writeEndObject();
   }
 
   private static void side(JsonGenerator g, String name, AttackSource source, Map<AttackDomain, String> versions)

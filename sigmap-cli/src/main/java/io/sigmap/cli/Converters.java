@@ -1,13 +1,16 @@
 package io.sigmap.cli;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 
-/** Option value converters: sizes ({@code 200M}) and durations ({@code 10s}). */
+/** Option value converters: sizes ({@code 200M}), durations ({@code 10s}), thread counts and instants. */
 final class Converters {
 
   private Converters() {}
@@ -67,6 +70,40 @@ final class Converters {
         throw new CommandLine.TypeConversionException("'" + value + "' must be longer than zero");
       }
       return d;
+    }
+  }
+
+  /** A thread count: 1 to {@value #MAX_THREADS}. */
+  static final class Threads implements CommandLine.ITypeConverter<Integer> {
+    static final int MAX_THREADS = 256;
+
+    @Override
+    public Integer convert(String value) {
+      int n;
+      try {
+        n = Integer.parseInt(value.strip());
+      } catch (NumberFormatException e) {
+        throw new CommandLine.TypeConversionException("'" + value + "' is not a number of threads");
+      }
+      if (n < 1 || n > MAX_THREADS) {
+        throw new CommandLine.TypeConversionException(String.format(Locale.ROOT,
+            "'%s' is out of range: use 1 to %d threads", value, MAX_THREADS));
+      }
+      return n;
+    }
+  }
+
+  /** An instant: ISO-8601 ({@code 2026-01-05T10:00:00Z}) or a date ({@code 2026-01-05}, at midnight UTC). */
+  static final class When implements CommandLine.ITypeConverter<Instant> {
+    @Override
+    public Instant convert(String value) {
+      String v = value.strip();
+      try {
+        return v.length() == 10 ? LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(v);
+      } catch (DateTimeParseException e) {
+        throw new CommandLine.TypeConversionException(
+            "'" + value + "' is not an instant: use ISO-8601, such as 2026-01-05T10:00:00Z or 2026-01-05");
+      }
     }
   }
 }

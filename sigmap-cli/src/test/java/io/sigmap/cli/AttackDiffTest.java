@@ -214,4 +214,77 @@ class AttackDiffTest {
     assertEquals(ExitCodes.USAGE, r.code(), r.toString());
     assertTrue(r.err().contains("enterprise@17.1 is not in the cache"), r.toString());
   }
+
+  private Path impactRules() {
+    Path rules = dir.resolve("rules");
+    RuleFiles.write(rules, "a_revoked.yml", RuleFiles.rule("Uses Revoked", "attack.execution", "attack.t1002"));
+    RuleFiles.write(rules, "b_renamed_and_moved.yml", RuleFiles.rule("Uses Renamed", "attack.t1001",
+        "attack.T1003"));
+    RuleFiles.write(rules, "c_unchanged.yml", RuleFiles.rule("Uses Unchanged", "attack.t1009"));
+    RuleFiles.write(rules, "d_removed.yml", RuleFiles.rule("Uses Removed", "attack.t1007", "attack.t1005"));
+    RuleFiles.write(rules, "e_broken.yml", "title: [\n");
+    return rules;
+  }
+
+  @Test
+  void command_rules_listsTheAffectedRulesByChange() {
+    Path rules = impactRules();
+    Cli.Run r = diff("--rules", rules.toString());
+    assertEquals(0, r.code(), r.toString());
+    String out = r.out();
+    String expected = ""
+        + "\n"
+        + "rules affected: 3 of 5 rules read (1 unreadable, not checked)\n"
+        + "\n"
+        + "  removed (1)\n"
+        + "    " + rules + "/d_removed.yml:5  attack.t1007  not in the new release  Uses Removed\n"
+        + "\n"
+        + "  revoked (1)\n"
+        + "    " + rules + "/a_revoked.yml:6  attack.t1002  -> T1008 Replacement  Uses Revoked\n"
+        + "\n"
+        + "  deprecated (1)\n"
+        + "    " + rules + "/d_removed.yml:6  attack.t1005  deprecated, no replacement  Uses Removed\n"
+        + "\n"
+        + "  renamed (1)\n"
+        + "    " + rules + "/b_renamed_and_moved.yml:5  attack.t1001  Old Name -> New Name  Uses Renamed\n"
+        + "\n"
+        + "  tactics changed (1)\n"
+        + "    " + rules + "/b_renamed_and_moved.yml:6  attack.T1003  execution -> persistence, stealth  "
+        + "Uses Renamed\n";
+    assertTrue(out.endsWith(expected), out);
+    assertEquals(ExitCodes.GATE_FAILED, diff("--rules", rules.toString(), "--exit-code").code());
+    Path unaffected = dir.resolve("unaffected");
+    RuleFiles.write(unaffected, "c.yml", RuleFiles.rule("Uses Unchanged", "attack.t1009"));
+    Cli.Run none = diff("--rules", unaffected.toString(), "--exit-code");
+    assertEquals(0, none.code(), "the releases differ, but no rule is affected: " + none);
+    assertTrue(none.out().endsWith("\nrules affected: 0 of 1 rules read\n"), none.out());
+  }
+
+  @Test
+  void command_rules_json() throws java.io.IOException {
+    Path rules = impactRules();
+    Cli.Run r = diff("--rules", rules.toString(), "--format", "json");
+    assertEquals(0, r.code(), r.toString());
+    com.fasterxml.jackson.databind.JsonNode impact = ValidateCommandTest.JSON.readTree(r.out()).get("rules");
+    assertEquals(5, impact.get("read").asInt());
+    assertEquals(1, impact.get("unreadable").asInt());
+    assertEquals(3, impact.get("affected").asInt());
+    assertEquals(List.of("removed", "revoked", "deprecated", "renamed", "tactics_changed"),
+        ValidateCommandTest.names(impact.get("by_change")));
+    com.fasterxml.jackson.databind.JsonNode revoked = impact.get("by_change").get("revoked").get(0);
+    assertEquals(rules + "/a_revoked.yml", revoked.get("path").asText());
+    assertEquals(6, revoked.get("line").asInt());
+    assertEquals("Uses Revoked", revoked.get("title").asText());
+    assertEquals("attack.t1002", revoked.get("tag").asText());
+    assertEquals("T1002", revoked.get("technique").asText());
+    assertEquals("-> T1008 Replacement", revoked.get("detail").asText());
+    assertTrue(revoked.get("rule_id").isTextual());
+  }
+
+  @Test
+  void command_rules_missingPath_isUsageError() {
+    Cli.Run r = diff("--rules", dir.resolve("nope").toString());
+    assertEquals(ExitCodes.USAGE, r.code(), r.toString());
+    assertTrue(r.err().startsWith("sigmap: " + dir.resolve("nope") + ": no such file or folder"), r.err());
+  }
 }

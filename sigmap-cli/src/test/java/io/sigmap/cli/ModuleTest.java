@@ -44,7 +44,7 @@ class ModuleTest {
     assertEquals(Set.of(), d.uses());
     assertEquals(Set.of(), d.provides());
     assertEquals(Set.of("com.fasterxml.jackson.core", "info.picocli", "io.sigmap.stix", "io.sigmap.weights",
-        "java.base", "java.net.http", "org.slf4j"),
+        "io.sigmap.core", "io.sigmap.correlate", "java.base", "java.net.http", "org.slf4j"),
         d.requires().stream().map(ModuleDescriptor.Requires::name).collect(Collectors.toSet()));
   }
 

@@ -47,11 +47,11 @@ class SigmapTest {
   }
 
   @Test
-  void commandTree_hasThePart1Commands() {
+  void commandTree_hasEveryCommand() {
     List<String> names = new ArrayList<>();
     commandPaths().forEach(p -> names.add(String.join(" ", p)));
-    assertEquals(List.of("", "attack", "attack fetch", "attack list", "attack info", "attack diff", "policies"),
-        names);
+    assertEquals(List.of("", "validate", "enrich", "coverage", "attack", "attack fetch", "attack list", "attack info",
+        "attack diff", "policies"), names);
   }
 
   @Test

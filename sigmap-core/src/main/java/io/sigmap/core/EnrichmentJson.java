@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import io.sigmap.core.sigma.CorrelationRule;
 import io.sigmap.core.sigma.DetectionRule;
 import io.sigmap.core.sigma.FilterRule;
@@ -31,7 +32,9 @@ final class EnrichmentJson {
     StringWriter out = new StringWriter(2048);
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       DefaultIndenter lf = new DefaultIndenter("  ", "\n");
-      g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(lf).withArrayIndenter(lf));
+      // "key": value, as the CLI and most tools write JSON (Jackson's default puts a space before the colon).
+      g.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+          .withObjectFieldValueSpacing(Separators.Spacing.AFTER)).withObjectIndenter(lf).withArrayIndenter(lf));
       write(g, r);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

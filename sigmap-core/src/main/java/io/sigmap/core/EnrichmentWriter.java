@@ -5,14 +5,14 @@ import io.sigmap.core.sigma.SigmaRule;
 import io.sigmap.core.sigma.SigmaSource;
 import io.sigmap.stix.Tactic;
 import io.sigmap.stix.Technique;
+import io.sigmap.stix.internal.AtomicFiles;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -309,19 +309,11 @@ public final class EnrichmentWriter {
           throw new IOException("refusing to write " + target + ": " + dir + " leads outside " + root
               + " through a symbolic link");
         }
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-          try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            body.write(w);
-          }
-          try {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-          } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-          }
-        } finally {
-          Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(target, out -> {
+          Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+          body.write(w);
+          w.flush();
+        });
         return target;
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);

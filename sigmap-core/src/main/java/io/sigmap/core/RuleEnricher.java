@@ -371,6 +371,9 @@ public final class RuleEnricher {
           tactic(tag);
           break;
         case MALFORMED_ATTACK:
+          if (!tag.name().isEmpty() && (tag.name().charAt(0) == 't' || tag.name().charAt(0) == 'T')) {
+            techniqueTags++; // meant as a technique (attack.t1059_001): the rule does have a technique tag
+          }
           malformed(tag);
           break;
         case ASSET:
@@ -598,16 +601,18 @@ public final class RuleEnricher {
         }
       }
 
-      double sum = 0;
+      // Confidences are kept in exact thousandths, so the mean does not depend on the order of the tags.
+      long thousandths = 0;
       for (int i = 0; i < mapped.size(); i++) {
         MappedTechnique m = mapped.get(i);
-        double c = m.inheritedFrom().isPresent() ? m.confidence() : adjust(m);
-        if (c != m.confidence()) {
-          mapped.set(i, new MappedTechnique(m.technique(), m.tag(), m.replaced(), m.inheritedFrom(), c));
+        long c = Math.round((m.inheritedFrom().isPresent() ? m.confidence() : adjust(m)) * 1000);
+        if (c / 1000.0 != m.confidence()) {
+          mapped.set(i, new MappedTechnique(m.technique(), m.tag(), m.replaced(), m.inheritedFrom(), c / 1000.0));
         }
-        sum += c;
+        thousandths += c;
       }
-      double confidence = Math.round(sum / mapped.size() * 1000) / 1000.0;
+      int n = mapped.size();
+      double confidence = ((2 * thousandths + n) / (2L * n)) / 1000.0; // the mean, rounded half up
 
       int best = -1;
       Tactic primary = null;

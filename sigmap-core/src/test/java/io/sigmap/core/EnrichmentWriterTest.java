@@ -29,49 +29,49 @@ class EnrichmentWriterTest {
     EnrichmentResult r = enricher.enrich(tagged("attack.execution", "attack.t1086"));
     assertEquals("""
         {
-          "status" : "validated",
-          "rule_id" : "929a690e-bef0-4204-a928-ef5e620d6fcc",
-          "title" : "Test rule",
-          "kind" : "detection",
-          "source" : {
-            "path" : "test.yml",
-            "document" : 0
+          "status": "validated",
+          "rule_id": "929a690e-bef0-4204-a928-ef5e620d6fcc",
+          "title": "Test rule",
+          "kind": "detection",
+          "source": {
+            "path": "test.yml",
+            "document": 0
           },
-          "level" : "high",
-          "rule_status" : "test",
-          "logsource" : {
-            "category" : "process_creation",
-            "product" : "windows"
+          "level": "high",
+          "rule_status": "test",
+          "logsource": {
+            "category": "process_creation",
+            "product": "windows"
           },
-          "mitre_technique" : [
+          "mitre_technique": [
             {
-              "id" : "T1059.001",
-              "name" : "PowerShell",
-              "tactics" : [
+              "id": "T1059.001",
+              "name": "PowerShell",
+              "tactics": [
                 "execution"
               ],
-              "platforms" : [
+              "platforms": [
                 "Windows"
               ],
-              "parent" : "T1059",
-              "confidence" : 0.8,
-              "replaced" : "T1086"
+              "parent": "T1059",
+              "confidence": 0.8,
+              "replaced": "T1086"
             }
           ],
-          "mitre_tactic" : "execution",
-          "mitre_tactics" : [
+          "mitre_tactic": "execution",
+          "mitre_tactics": [
             "execution"
           ],
-          "technique_confidence" : 0.8,
-          "correlation_weight" : 8,
-          "attack_version" : "18.1",
-          "findings" : [
+          "technique_confidence": 0.8,
+          "correlation_weight": 8,
+          "attack_version": "18.1",
+          "findings": [
             {
-              "code" : "REVOKED_TECHNIQUE",
-              "severity" : "warning",
-              "tag" : "attack.t1086",
-              "message" : "T1086 is revoked; mapped to its replacement T1059.001 PowerShell: tag attack.t1059.001",
-              "line" : 14
+              "code": "REVOKED_TECHNIQUE",
+              "severity": "warning",
+              "tag": "attack.t1086",
+              "message": "T1086 is revoked; mapped to its replacement T1059.001 PowerShell: tag attack.t1059.001",
+              "line": 14
             }
           ]
         }
@@ -83,9 +83,9 @@ class EnrichmentWriterTest {
     SigmaFile broken = TestRules.file("title: [unclosed\n", "rules/broken.yml");
     EnrichmentResult r = EnrichmentResult.Unreadable.of(broken.errors().get(0));
     String json = EnrichmentWriter.toJson(r);
-    assertTrue(json.startsWith("{\n  \"status\" : \"unreadable\",\n  \"source\" : {\n    \"path\" : \"rules/broken.yml\""),
+    assertTrue(json.startsWith("{\n  \"status\": \"unreadable\",\n  \"source\": {\n    \"path\": \"rules/broken.yml\""),
         json);
-    assertTrue(json.contains("\"code\" : \"UNREADABLE\""), json);
+    assertTrue(json.contains("\"code\": \"UNREADABLE\""), json);
     assertFalse(json.contains("mitre_technique"), json);
   }
 

@@ -176,6 +176,8 @@ class RuleEnricherTest {
     assertEquals(2, f.size());
     assertTrue(f.get(0).message().contains("dot and three digits"), f.get(0).message());
     assertInstanceOf(EnrichmentResult.Quarantined.class, r);
+    assertEquals("no technique tag of the rule maps to an active technique of ATT&CK 18.1",
+        only(r, FindingCode.NO_TECHNIQUE_MAPPING).message(), "attack.t1059_001 was meant as a technique tag");
   }
 
   @Test
@@ -307,6 +309,21 @@ class RuleEnricherTest {
     EnrichmentResult r = enricher.enrich(rule(CORRELATION));
     assertTrue(codes(r).contains("UNRESOLVED_RULE_REFERENCE"));
     assertEquals(List.of("T1003.001"), ids(r.enrichment().orElseThrow()));
+  }
+
+  /** Found by RuleEnricherPropertiesTest: a mean of 0.5985 rounded either way depending on tag order. */
+  @Test
+  void enrich_confidenceDoesNotDependOnTagOrder_regression() {
+    List<String> tags = List.of("attack.t1150", "attack.t1059", "attack.persistence", "attack.t1003.001",
+        "attack.t1059.001");
+    Enrichment forward = enricher.enrich(tagged(tags.toArray(new String[0]))).enrichment().orElseThrow();
+    List<String> reversed = new java.util.ArrayList<>(tags);
+    java.util.Collections.reverse(reversed);
+    Enrichment backward = enricher.enrich(tagged(reversed.toArray(new String[0]))).enrichment().orElseThrow();
+    assertEquals(0.294, forward.techniques().stream().filter(m -> m.technique().id().equals("T1647"))
+        .findFirst().orElseThrow().confidence(), "0.7 x 0.7 x 0.6, in exact thousandths");
+    assertEquals(0.599, forward.techniqueConfidence(), "(700 + 700 + 700 + 294) / 4 = 598.5, rounded half up");
+    assertEquals(forward.techniqueConfidence(), backward.techniqueConfidence());
   }
 
   static final String CORRELATION = "title: Many PowerShell launches then LSASS access\n"

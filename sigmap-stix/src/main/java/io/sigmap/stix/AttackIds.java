@@ -14,6 +14,9 @@ final class AttackIds {
   /** The key of text that is not a technique id. */
   static final int MALFORMED = -1;
 
+  /** The prefix of ATT&amp;CK tags. */
+  static final String PREFIX = "attack.";
+
   private AttackIds() {}
 
   /** Returns the offset after an optional case-insensitive {@code attack.} prefix. */

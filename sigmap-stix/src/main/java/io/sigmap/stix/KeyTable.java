@@ -1,6 +1,7 @@
 package io.sigmap.stix;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -17,6 +18,11 @@ final class KeyTable<V> {
   private final String[] keys;
   private final Object[] values;
   private final int mask;
+  /**
+   * The spellings tags use most (as given, lower case, with and without {@code attack.}), looked up by
+   * {@code String.equals}: a {@code String} caches its hash code, so the common case costs one probe.
+   */
+  private final Map<String, V> exact = new HashMap<>();
 
   /** Builds a table; keys are normalized, and a later duplicate key is ignored. */
   KeyTable(Map<String, V> entries) {
@@ -33,6 +39,10 @@ final class KeyTable<V> {
       if (keys[i] == null) {
         keys[i] = k;
         values[i] = e.getValue();
+      }
+      for (String spelling : new String[] {e.getKey(), k}) {
+        exact.putIfAbsent(spelling, e.getValue());
+        exact.putIfAbsent(AttackIds.PREFIX + spelling, e.getValue());
       }
     }
   }
@@ -70,6 +80,12 @@ final class KeyTable<V> {
   /** Returns the value of a key, or null. */
   @SuppressWarnings("unchecked")
   V get(CharSequence s) {
+    if (s instanceof String) {
+      V hit = exact.get(s);
+      if (hit != null) {
+        return hit;
+      }
+    }
     int from = AttackIds.skipPrefix(s);
     int len = s.length() - from;
     int i = hash(s, from) & mask;

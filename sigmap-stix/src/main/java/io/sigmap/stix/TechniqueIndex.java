@@ -15,8 +15,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +26,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import io.sigmap.stix.internal.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +71,8 @@ public final class TechniqueIndex {
   }
 
   private final IndexData data;
+  /** Technique entries by the spellings tags use most: T1059.001, t1059.001, attack.t1059.001, attack.T1059.001. */
+  private final Map<String, Entry> exact = new HashMap<>();
   private final List<IndexSnapshot.Fingerprint> fingerprints;
   private boolean fromSnapshot;
   private final Entry[][] byNumber = new Entry[NUMBERS][];
@@ -102,6 +107,10 @@ public final class TechniqueIndex {
         byNumber[number] = subs = grown;
       }
       subs[sub] = new Entry(t, resolutionOf(t, byId));
+      String lower = t.id().toLowerCase(Locale.ROOT);
+      for (String spelling : new String[] {t.id(), lower, AttackIds.PREFIX + lower, AttackIds.PREFIX + t.id()}) {
+        exact.put(spelling, subs[sub]);
+      }
       for (AttackDomain d : t.domains()) {
         techniquesByDomain.computeIfAbsent(d, k -> new ArrayList<>()).add(t);
       }
@@ -194,6 +203,12 @@ public final class TechniqueIndex {
    */
   public Resolution resolve(CharSequence id) {
     Objects.requireNonNull(id, "id");
+    if (id instanceof String) {
+      Entry hit = exact.get(id);
+      if (hit != null) {
+        return hit.resolution;
+      }
+    }
     int key = AttackIds.techniqueKey(id);
     if (key == AttackIds.MALFORMED) {
       return new Resolution.Malformed(id.toString(), AttackIds.whyMalformed(id));
@@ -210,7 +225,13 @@ public final class TechniqueIndex {
   }
 
   private Entry entry(CharSequence id) {
-    int key = AttackIds.techniqueKey(Objects.requireNonNull(id, "id"));
+    if (Objects.requireNonNull(id, "id") instanceof String) {
+      Entry hit = exact.get(id);
+      if (hit != null) {
+        return hit;
+      }
+    }
+    int key = AttackIds.techniqueKey(id);
     return key == AttackIds.MALFORMED ? null : entry(key);
   }
 
@@ -370,19 +391,7 @@ public final class TechniqueIndex {
     Path dir = file.toAbsolutePath().getParent();
     try {
       Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-      try {
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-          IndexSnapshot.write(data, fingerprints, out);
-        }
-        try {
-          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      AtomicFiles.write(file, out -> IndexSnapshot.write(data, fingerprints, out));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the index snapshot " + file + ": " + e.getMessage(), e);
     }

@@ -131,4 +131,21 @@ class IndexSnapshotTest {
     assertSameContent(parsed, TechniqueIndex.readSnapshot(idx));
     assertTrue(TechniqueIndex.builder().addBundle(bundle).snapshot(idx).build().fromSnapshot());
   }
+
+  @Test
+  void writeSnapshot_permissionsFollowTheUmaskNotOwnerOnly(@TempDir Path dir) throws IOException {
+    java.util.Set<java.nio.file.attribute.PosixFilePermission> plain;
+    Path probe = Files.createFile(dir.resolve("probe"));
+    try {
+      plain = Files.getPosixFilePermissions(probe);
+    } catch (UnsupportedOperationException e) {
+      return; // not a POSIX file system: nothing to compare
+    }
+    Path idx = dir.resolve("x.idx");
+    Fixtures.mini().writeSnapshot(idx);
+    assertEquals(plain, Files.getPosixFilePermissions(idx));
+    try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+      assertEquals(2, s.count(), "no temporary file is left");
+    }
+  }
 }
