@@ -117,7 +117,8 @@ public final class Report {
     });
     score("EnrichBenchmark.enrichCorpus").ifPresent(s -> line("enrich the parsed SigmaHQ corpus (one thread)",
         String.format(Locale.ROOT, "%.0f ms", s.score()), true));
-    score("CorrelatorBenchmark.replay").ifPresent(s -> line("correlate >= 500,000 alerts/s on one thread, 100k entities",
+    score("CorrelatorBenchmark.replay").ifPresent(s -> line(
+        "correlate >= 500,000 alerts/s on one thread, 100k entities",
         String.format(Locale.ROOT, "%,.0f alerts/s%s", s.score(), s.bytesPerOp().map(b -> String.format(Locale.ROOT,
             ", %.0f B/alert", b)).orElse("")), s.score() >= 500_000));
     score("CorrelatorBenchmark.idleFootprint:bytesPerIdleEntity").ifPresent(s -> line(
