@@ -82,8 +82,6 @@ import picocli.CommandLine.Option;
             + "\"rule_id\":\"5b3c...\"}"})
 final class CorrelateCommand extends CommandBase {
 
-  private static final Logger LOG = LoggerFactory.getLogger(CorrelateCommand.class);
-
   /** The name alerts read from standard input are reported under. */
   static final String STDIN = "stdin";
 
@@ -208,8 +206,9 @@ final class CorrelateCommand extends CommandBase {
           + " them as rejected)", result.rejected() - result.issues().size(), result.source()));
     }
     long escalations = result.report().escalationsTotal();
-    if (LOG.isInfoEnabled()) {
-      LOG.info(String.format(Locale.ROOT, "%d alerts from %d lines (%d rejected): %d scored, %d suppressed, %d"
+    Logger log = log();
+    if (log.isInfoEnabled()) {
+      log.info(String.format(Locale.ROOT, "%d alerts from %d lines (%d rejected): %d scored, %d suppressed, %d"
           + " allowlisted, %d routed aside; %d chains, %d escalations", result.alerts(), result.lines(),
           result.rejected(), result.report().scored(), result.report().suppressedTotal(),
           result.report().allowlisted(), result.report().routedAsideTotal(), result.report().chainsCreated(),
@@ -290,8 +289,16 @@ final class CorrelateCommand extends CommandBase {
       err.println(String.format(Locale.ROOT, "sigmap: warning: none of the %d rules in %s is validated and mapped;"
           + " every alert will be routed aside", catalog.size(), rules));
     }
-    LOG.info("{}", catalog);
+    log().info("{}", catalog);
     return catalog;
+  }
+
+  /**
+   * The logger, made when the command runs: picocli instantiates every command to parse a command line, and a
+   * logger made then would fix slf4j-simple's level before {@code -v} sets it ({@link Logging}).
+   */
+  private static Logger log() {
+    return LoggerFactory.getLogger(CorrelateCommand.class);
   }
 
   private static void requireFile(Path file, String option, String hint) {
