@@ -42,7 +42,7 @@ import picocli.CommandLine.Option;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
-        "Replay alerts through the alert-time runtime: score, suppress and link them into attack chains.",
+        "Replay alerts: score, suppress and link them into attack chains.",
         "",
         "Reads the enriched rules 'sigmap enrich' wrote (--rules: a folder of *_enriched.json files, or its"
             + " enriched.jsonl) and alerts as JSON Lines, one alert a line, in any order within --lateness of each"
