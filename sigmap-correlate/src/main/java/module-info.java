@@ -7,6 +7,8 @@
  */
 module io.sigmap.correlate {
   requires transitive io.sigmap.stix;
+  // EnrichmentResult and BatchResult appear in RuleCatalog.Builder and RuleProfile.from
+  requires transitive io.sigmap.core;
   requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.databind;
   requires org.slf4j;

@@ -58,15 +58,29 @@ public final class Report {
       JsonNode alloc = run.path("secondaryMetrics").path("gc.alloc.rate.norm");
       scores.put(key.toString(), new Score(primary.get("score").asDouble(), primary.get("scoreUnit").asText(),
           alloc.isMissingNode() ? Optional.empty() : Optional.of(alloc.get("score").asDouble())));
-      // Aux counters (such as SigmaReadBenchmark's rules) are secondary metrics: key:counter.
+      // Aux counters (such as SigmaReadBenchmark's rules) are secondary metrics: key:counter. The mean of the
+      // iterations' raw values: JMH's score of an EVENTS counter is their sum.
       for (Iterator<Map.Entry<String, JsonNode>> it = run.path("secondaryMetrics").fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> m = it.next();
         if (!m.getKey().startsWith("gc.") && !m.getKey().startsWith("·")) {
-          scores.put(key + ":" + m.getKey(), new Score(m.getValue().get("score").asDouble(),
-              m.getValue().get("scoreUnit").asText(), Optional.empty()));
+          scores.put(key + ":" + m.getKey(), new Score(mean(m.getValue()), m.getValue().get("scoreUnit").asText(),
+              Optional.empty()));
         }
       }
     }
+  }
+
+  /** The mean of a metric's raw values over forks and iterations, else its score. */
+  private static double mean(JsonNode metric) {
+    double sum = 0;
+    int n = 0;
+    for (JsonNode fork : metric.path("rawData")) {
+      for (JsonNode v : fork) {
+        sum += v.asDouble();
+        n++;
+      }
+    }
+    return n == 0 ? metric.get("score").asDouble() : sum / n;
   }
 
   private Optional<Score> score(String key) {
@@ -103,6 +117,13 @@ public final class Report {
     });
     score("EnrichBenchmark.enrichCorpus").ifPresent(s -> line("enrich the parsed SigmaHQ corpus (one thread)",
         String.format(Locale.ROOT, "%.0f ms", s.score()), true));
+    score("CorrelatorBenchmark.replay").ifPresent(s -> line(
+        "correlate >= 500,000 alerts/s on one thread, 100k entities",
+        String.format(Locale.ROOT, "%,.0f alerts/s%s", s.score(), s.bytesPerOp().map(b -> String.format(Locale.ROOT,
+            ", %.0f B/alert", b)).orElse("")), s.score() >= 500_000));
+    score("CorrelatorBenchmark.idleFootprint:bytesPerIdleEntity").ifPresent(s -> line(
+        "correlator state < 1 KB per idle entity (100k entities)", String.format(Locale.ROOT, "%.0f B/entity",
+            s.score()), s.score() < 1024));
     scores.forEach((key, s) -> {
       if (key.startsWith("TechniqueLookupBenchmark.")) {
         double bytes = s.bytesPerOp().orElse(Double.NaN);

@@ -50,8 +50,8 @@ class SigmapTest {
   void commandTree_hasEveryCommand() {
     List<String> names = new ArrayList<>();
     commandPaths().forEach(p -> names.add(String.join(" ", p)));
-    assertEquals(List.of("", "validate", "enrich", "coverage", "attack", "attack fetch", "attack list", "attack info",
-        "attack diff", "policies"), names);
+    assertEquals(List.of("", "validate", "enrich", "coverage", "correlate", "attack", "attack fetch", "attack list",
+        "attack info", "attack diff", "policies"), names);
   }
 
   @Test

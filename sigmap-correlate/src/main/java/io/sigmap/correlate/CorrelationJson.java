@@ -105,6 +105,7 @@ public final class CorrelationJson {
       g.writeStringField("source", summary.source());
       g.writeNumberField("lines", summary.lines());
       g.writeNumberField("alerts", summary.alerts());
+      g.writeNumberField("rejected", summary.rejected());
       g.writeArrayFieldStart("issues");
       for (InputIssue i : summary.issues()) {
         g.writeStartObject();

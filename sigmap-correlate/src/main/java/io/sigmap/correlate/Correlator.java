@@ -136,6 +136,9 @@ import java.util.Objects;
  */
 public final class Correlator {
 
+  /** The most input issues a {@link ReplaySummary} lists; it counts all of them. */
+  public static final int MAX_REPLAY_ISSUES = 1000;
+
   private final Engine engine;
 
   private Correlator(Engine engine) {
@@ -239,8 +242,9 @@ public final class Correlator {
 
   /**
    * Replays an alert file: reads it as JSON Lines (see {@link CorrelationJson#parseAlert(String)}), accepts
-   * each alert, and flushes at the end. A line that is not a valid alert is reported in the summary and
-   * skipped; an alert without an id gets {@code file:line}. This is what {@code sigmap correlate} runs.
+   * each alert, and flushes at the end. A line that is not a valid alert is counted and reported in the summary
+   * (the first {@link #MAX_REPLAY_ISSUES}) and skipped; an alert without an id gets {@code file:line}. This is
+   * what {@code sigmap correlate} runs.
    *
    * @param alerts the alert file
    * @return what was read and decided
@@ -248,36 +252,61 @@ public final class Correlator {
    */
   public ReplaySummary replay(Path alerts) {
     Objects.requireNonNull(alerts, "alerts");
-    String name = alerts.toString();
+    try (Reader r = Files.newBufferedReader(alerts, StandardCharsets.UTF_8)) {
+      return replay(r, alerts.toString());
+    } catch (IOException e) {
+      throw new CorrelationInputException(alerts.toString(), 0, "cannot read the alert file: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Replays alerts from a reader (standard input, a socket, a decompressing stream), as
+   * {@link #replay(Path)} replays a file. The reader is read to its end and not closed.
+   *
+   * @param alerts the JSON Lines text
+   * @param name the name issues and alerts without an id refer to, for example {@code stdin}
+   * @return what was read and decided
+   * @throws CorrelationInputException if reading fails
+   */
+  public ReplaySummary replay(Reader alerts, String name) {
+    Objects.requireNonNull(alerts, "alerts");
+    Objects.requireNonNull(name, "name");
     List<InputIssue> issues = new ArrayList<>();
     long lines = 0;
     long accepted = 0;
-    try (Reader r = Files.newBufferedReader(alerts, StandardCharsets.UTF_8)) {
-      Json.Lines in = new Json.Lines(r);
+    long rejected = 0;
+    try {
+      Json.Lines in = new Json.Lines(alerts);
       while (in.next()) {
         lines++;
+        InputIssue issue = null;
         if (in.tooLong()) {
-          issues.add(new InputIssue(name, in.number(), "line too long, skipped"));
-          continue;
+          issue = new InputIssue(name, in.number(), "line longer than " + Json.MAX_LINE_CHARS
+              + " characters, skipped");
+        } else if (!in.blank()) {
+          Alert a = null;
+          try {
+            a = AlertJson.parse(in.line(), name, in.number());
+          } catch (CorrelationInputException e) {
+            issue = new InputIssue(name, in.number(), e.detail() + "; skipped");
+          }
+          if (a != null) {
+            engine.accept(a);
+            accepted++;
+          }
         }
-        if (in.blank()) {
-          continue;
+        if (issue != null) {
+          rejected++;
+          if (issues.size() < MAX_REPLAY_ISSUES) {
+            issues.add(issue);
+          }
         }
-        Alert a;
-        try {
-          a = AlertJson.parse(in.line(), name, in.number());
-        } catch (CorrelationInputException e) {
-          issues.add(new InputIssue(name, in.number(), e.detail() + "; skipped"));
-          continue;
-        }
-        engine.accept(a);
-        accepted++;
       }
     } catch (IOException | UncheckedIOException e) {
-      throw new CorrelationInputException(name, 0, "cannot read the alert file: " + e.getMessage(), e);
+      throw new CorrelationInputException(name, 0, "cannot read the alerts: " + e.getMessage(), e);
     }
     engine.flush();
-    return new ReplaySummary(name, lines, accepted, issues, engine.stats(), engine.report());
+    return new ReplaySummary(name, lines, accepted, rejected, issues, engine.stats(), engine.report());
   }
 
   /**

@@ -6,11 +6,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
@@ -65,10 +63,9 @@ final class Engine {
   long maxSeen = Long.MIN_VALUE;
   long clock = Long.MIN_VALUE;
 
-  // entities, in per-kind maps and one LRU list (head = least recently seen)
-  final List<HashMap<String, EntityState>> entities = new ArrayList<>();
-  EntityState lruHead;
-  EntityState lruTail;
+  // entities, in one table and one queue in order of their last alert
+  final EntityTable entities = new EntityTable();
+  final LruQueue lru = new LruQueue();
   int entityCount;
 
   // per rule
@@ -142,7 +139,6 @@ final class Engine {
     this.breadthOn = options.escalation().enabled().contains(EscalationReason.TACTIC_BREADTH);
     for (EntityKind k : EntityKind.values()) {
       linkKind[k.ordinal()] = options.linking().kinds().contains(k);
-      entities.add(new HashMap<>());
       stopValues.add(new HashSet<>());
     }
     for (EntityKey k : options.linking().stopValues()) {
@@ -396,66 +392,37 @@ final class Engine {
   // ---------------------------------------------------------------- entities
 
   private EntityState entity(EntityKind kind, String value, long t) {
-    HashMap<String, EntityState> map = entities.get(kind.ordinal());
-    EntityState e = map.get(value);
+    EntityState e = entities.get(kind, value);
     if (e == null) {
       if (entityCount >= options.maxEntities()) {
-        evict(lruHead, false);
+        evict(lru.eldest(), false);
       }
       e = new EntityState(kind, value, stopValues.get(kind.ordinal()).contains(value));
-      map.put(value, e);
-      append(e);
+      entities.add(e);
       entityCount++;
-    } else if (e != lruTail) {
-      unlink(e);
-      append(e);
     }
-    e.lastSeen = t;
+    lru.touch(e, entityCount);
+    e.seenAt = t;
     return e;
-  }
-
-  void append(EntityState e) {
-    e.lruPrev = lruTail;
-    e.lruNext = null;
-    if (lruTail == null) {
-      lruHead = e;
-    } else {
-      lruTail.lruNext = e;
-    }
-    lruTail = e;
-  }
-
-  private void unlink(EntityState e) {
-    if (e.lruPrev == null) {
-      lruHead = e.lruNext;
-    } else {
-      e.lruPrev.lruNext = e.lruNext;
-    }
-    if (e.lruNext == null) {
-      lruTail = e.lruPrev;
-    } else {
-      e.lruNext.lruPrev = e.lruPrev;
-    }
-    e.lruPrev = null;
-    e.lruNext = null;
   }
 
   private void evictIdle(long t) {
     long before = saturatedMinus(t, entityTtl);
-    while (lruHead != null && lruHead.lastSeen < before) {
-      evict(lruHead, true);
+    EntityState eldest;
+    while ((eldest = lru.eldest()) != null && eldest.seenAt < before) {
+      evict(eldest, true);
     }
   }
 
   private void evict(EntityState e, boolean idle) {
-    entities.get(e.kind.ordinal()).remove(e.value);
-    unlink(e);
+    entities.remove(e);
+    lru.remove(e);
     if (e.chain != null) {
       e.chain.removeMember(e);
       e.chain = null;
     }
     for (int i = 0; i < e.trackCount; i++) {
-      RuleTrack tr = e.tracks[i];
+      RuleTrack tr = e.trackAt(i);
       if (tr.lastSeen != RuleTrack.NEVER) {
         long old = Math.floorDiv(tr.lastSeen, DAY);
         if (ruleDay[tr.rule] != Integer.MIN_VALUE && ruleDay[tr.rule] - old < RING) {
@@ -509,13 +476,13 @@ final class Engine {
     long from = saturatedMinus(t, proximity);
     int k = 0;
     for (int i = 0; i < n; i++) {
-      long[] rec = current[i].recent;
-      if (rec == null) {
+      EntityState e = current[i];
+      if (!e.hasRecent) {
         continue;
       }
       for (int j = 0; j < EntityState.RECENT; j++) {
-        long time = rec[2 * j];
-        int rule = (int) rec[2 * j + 1];
+        long time = e.recentTime(j);
+        int rule = e.recentRule(j);
         if (time != Long.MIN_VALUE && time >= from && rule != r) {
           boolean dup = false;
           for (int x = 0; x < k && !dup; x++) {
@@ -768,7 +735,7 @@ final class Engine {
   private static void detachIdle(ChainState ch, long before) {
     for (int i = ch.memberCount - 1; i >= 0; i--) {
       EntityState e = ch.members[i];
-      if (e.lastSeen < before) {
+      if (e.seenAt < before) {
         ch.removeMember(e);
         e.chain = null;
       }
@@ -983,23 +950,31 @@ final class Engine {
     return longest;
   }
 
+  /**
+   * The detail of an escalation, as {@code String.format(Locale.ROOT, ...)} would write it, built without a
+   * {@code Formatter} (which cost as much as the rest of an escalation).
+   */
   private String detail(EscalationReason reason, int r, double risk, int riskSources, int tactics, int ruleCount,
       int sources, int progression, int killSources) {
     EscalationOptions esc = options.escalation();
+    StringBuilder b = new StringBuilder(96);
     switch (reason) {
       case HIGH_FIDELITY:
-        return String.format(Locale.ROOT, "high-fidelity rule %s (techniques matching %s)", rules.ids[r],
-            esc.highFidelityTechniques());
+        return b.append("high-fidelity rule ").append(rules.ids[r]).append(" (techniques matching ")
+            .append(esc.highFidelityTechniques()).append(')').toString();
       case RISK_THRESHOLD:
-        return String.format(Locale.ROOT, "risk sum %.2f > %s within %s from %d source types (>= %d)", risk,
-            esc.riskThreshold(), esc.riskWindow(), riskSources, esc.riskMinSources());
+        return b.append("risk sum ").append(Scoring.fixed2(risk)).append(" > ").append(esc.riskThreshold())
+            .append(" within ").append(esc.riskWindow()).append(" from ").append(riskSources)
+            .append(" source types (>= ").append(esc.riskMinSources()).append(')').toString();
       case TACTIC_BREADTH:
-        return String.format(Locale.ROOT, "%d tactics (>= %d) and %d rules (>= %d) from %d source types "
-            + "(>= %d) within %s", tactics, esc.breadthMinTactics(), ruleCount, esc.breadthMinRules(), sources,
-            esc.breadthMinSources(), esc.breadthWindow());
+        return b.append(tactics).append(" tactics (>= ").append(esc.breadthMinTactics()).append(") and ")
+            .append(ruleCount).append(" rules (>= ").append(esc.breadthMinRules()).append(") from ").append(sources)
+            .append(" source types (>= ").append(esc.breadthMinSources()).append(") within ")
+            .append(esc.breadthWindow()).toString();
       default:
-        return String.format(Locale.ROOT, "%d tactics in matrix order (>= %d) from %d source types (>= %d)",
-            progression, esc.progressionMinTactics(), killSources, esc.progressionMinSources());
+        return b.append(progression).append(" tactics in matrix order (>= ").append(esc.progressionMinTactics())
+            .append(") from ").append(killSources).append(" source types (>= ").append(esc.progressionMinSources())
+            .append(')').toString();
     }
   }
 
@@ -1059,24 +1034,7 @@ final class Engine {
 
   /** Every entity in LRU order, eldest first. */
   Iterator<EntityState> entitiesInOrder() {
-    return new Iterator<>() {
-      private EntityState next = lruHead;
-
-      @Override
-      public boolean hasNext() {
-        return next != null;
-      }
-
-      @Override
-      public EntityState next() {
-        EntityState e = next;
-        if (e == null) {
-          throw new java.util.NoSuchElementException();
-        }
-        next = e.lruNext;
-        return e;
-      }
-    };
+    return lru.iterator();
   }
 
   // ---------------------------------------------------------------- order

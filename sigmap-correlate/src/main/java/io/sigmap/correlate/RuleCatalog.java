@@ -1,5 +1,7 @@
 package io.sigmap.correlate;
 
+import io.sigmap.core.BatchResult;
+import io.sigmap.core.EnrichmentResult;
 import io.sigmap.stix.AttackDomain;
 import io.sigmap.stix.Tactic;
 import io.sigmap.stix.TechniqueIndex;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,17 +33,25 @@ import java.util.TreeSet;
  *     .read(Path.of("enriched/"))                                           // enrichment JSON
  *     .build();
  * catalog.issues().forEach(System.err::println);
+ *
+ * // or straight from the enricher, without JSON in between
+ * BatchResult batch = RuleEnricher.builder(index).build().enrichPaths(List.of(Path.of("rules/")));
+ * RuleCatalog same = RuleCatalog.builder().tactics(index).addAll(batch).build();
  * }</pre>
  *
  * <p><b>Inputs.</b> {@link Builder#read(Path)} reads the enrichment JSON contract: a directory (searched
  * recursively, in path order) of {@code .json} files holding one rule object (or an array of them) and of
  * {@code .jsonl} files holding one rule object a line, or one such file. Reading is lenient: a bad file, line
- * or field is reported in {@link #issues()} and skipped or corrected. {@link Builder#add(RuleProfile)} adds
- * rules built in code. A rule without {@code rule_id} is keyed {@code path#document}; when two rules share an
+ * or field is reported in {@link #issues()} and skipped or corrected. {@link Builder#addAll(BatchResult)} and
+ * {@link Builder#add(EnrichmentResult)} add the enricher's results in memory, converted exactly as their JSON
+ * would be read ({@link RuleProfile#from(EnrichmentResult)}). {@link Builder#add(RuleProfile)} adds rules built
+ * in code. A rule without {@code rule_id} is keyed {@code path#document}; when two rules share an
  * id the first added is kept and the other reported.
  *
  * <p><b>Tactic order.</b> Given a {@link TechniqueIndex}, the order is its Enterprise matrix
- * ({@link Tactic#order()}); given {@link Tactic} records, theirs. Without either, the order is derived from
+ * ({@link Tactic#order()}); given {@link Tactic} records, theirs. Without either, when every rule came from
+ * enrichment results of one domain, the matrix positions of the results' own {@link Tactic} records order it.
+ * Otherwise the order is derived from
  * the rules: the enricher writes each rule's {@code mitre_tactics} in matrix order, so the catalogue merges
  * those partial orders (a topological sort, ties by name). Tactics the rules name that are not in a given
  * order follow it, by name, and are reported. At most 64 tactics are ordered.
@@ -86,6 +97,10 @@ public final class RuleCatalog {
       }
       order.addAll(extra);
       this.tacticOrderOrigin = b.tacticOrigin;
+    } else if (coversRules(b.resultTactics, rules)) {
+      order.addAll(matrixOrder(b.resultTactics));
+      this.tacticOrderOrigin = "ATT&CK " + b.resultTactics.iterator().next().domain().id()
+          + " matrix of the enriched rules' tactics";
     } else {
       order.addAll(derivedOrder(rules));
       this.tacticOrderOrigin = "derived from the rules' mitre_tactics";
@@ -104,6 +119,41 @@ public final class RuleCatalog {
     }
     this.tacticIndex = idx;
     this.issues = List.copyOf(problems);
+  }
+
+  /**
+   * Whether the tactic records of enrichment results can order the catalogue: they are of one domain and name
+   * every tactic of every rule.
+   */
+  private static boolean coversRules(Set<Tactic> tactics, List<RuleProfile> rules) {
+    if (tactics.isEmpty() || tactics.stream().map(Tactic::domain).distinct().count() != 1) {
+      return false;
+    }
+    Set<String> names = new HashSet<>();
+    for (Tactic t : tactics) {
+      names.add(normalise(t.shortname()));
+    }
+    for (RuleProfile r : rules) {
+      if (!names.containsAll(r.tactics())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String normalise(String shortname) {
+    return shortname.toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** Shortnames by {@link Tactic#order()}, then name. */
+  private static List<String> matrixOrder(Collection<Tactic> matrix) {
+    List<Tactic> sorted = new ArrayList<>(matrix);
+    sorted.sort(Comparator.comparingInt(Tactic::order).thenComparing(Tactic::shortname));
+    LinkedHashSet<String> names = new LinkedHashSet<>();
+    for (Tactic t : sorted) {
+      names.add(normalise(t.shortname()));
+    }
+    return new ArrayList<>(names);
   }
 
   /** Kahn's algorithm over the consecutive pairs of every rule's tactic list; ties and cycles by name. */
@@ -257,6 +307,7 @@ public final class RuleCatalog {
   public static final class Builder {
     private final Map<String, RuleProfile> rules = new LinkedHashMap<>();
     private final List<InputIssue> issues = new ArrayList<>();
+    private final Set<Tactic> resultTactics = new LinkedHashSet<>();
     private List<String> tactics;
     private String tacticOrigin = "";
     private SourceTable sourceTable = SourceTable.standard();
@@ -301,13 +352,7 @@ public final class RuleCatalog {
      */
     public Builder tactics(List<Tactic> matrix) {
       Objects.requireNonNull(matrix, "matrix");
-      List<Tactic> sorted = new ArrayList<>(matrix);
-      sorted.sort(Comparator.comparingInt(Tactic::order).thenComparing(Tactic::shortname));
-      LinkedHashSet<String> names = new LinkedHashSet<>();
-      for (Tactic t : sorted) {
-        names.add(t.shortname().toLowerCase(Locale.ROOT).replace('_', '-'));
-      }
-      this.tactics = new ArrayList<>(names);
+      this.tactics = matrixOrder(matrix);
       this.tacticOrigin = "given";
       return this;
     }
@@ -353,6 +398,49 @@ public final class RuleCatalog {
         add(p);
       }
       return this;
+    }
+
+    /**
+     * Adds the rule of one enrichment result, converted by {@link RuleProfile#from(EnrichmentResult)}; a second
+     * rule with the same id is reported and ignored. Without {@link #tactics(TechniqueIndex)} or
+     * {@link #tactics(List)}, the {@link Tactic} records of the results order the catalogue's tactics by their
+     * matrix position, when they are of one domain and cover every rule's tactics.
+     *
+     * <pre>{@code
+     * BatchResult batch = RuleEnricher.builder(index).build().enrichPaths(List.of(Path.of("rules")));
+     * RuleCatalog catalog = RuleCatalog.builder().addAll(batch).build();
+     * }</pre>
+     *
+     * @param result the result
+     * @return this builder
+     */
+    public Builder add(EnrichmentResult result) {
+      RuleProfile p = RuleProfile.from(Objects.requireNonNull(result, "result"));
+      EnrichmentProfiles.tactics(result, resultTactics);
+      return add(p, result.path(), 0);
+    }
+
+    /**
+     * Adds the rules of enrichment results, in order, as {@link #add(EnrichmentResult)} does.
+     *
+     * @param results the results
+     * @return this builder
+     */
+    public Builder addResults(Collection<? extends EnrichmentResult> results) {
+      for (EnrichmentResult r : Objects.requireNonNull(results, "results")) {
+        add(r);
+      }
+      return this;
+    }
+
+    /**
+     * Adds the rules of a batch of the enricher, in order, as {@link #add(EnrichmentResult)} does.
+     *
+     * @param batch the batch
+     * @return this builder
+     */
+    public Builder addAll(BatchResult batch) {
+      return addResults(Objects.requireNonNull(batch, "batch").results());
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.sigmap.correlate;
 
+import io.sigmap.core.Enrichment;
+import io.sigmap.core.EnrichmentResult;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -104,6 +106,25 @@ public record RuleProfile(
    */
   public static Builder builder(String id) {
     return new Builder(Objects.requireNonNull(id, "id"));
+  }
+
+  /**
+   * Converts one result of the enricher ({@code io.sigmap.core.RuleEnricher}) into the profile the runtime needs:
+   * the same profile {@link RuleCatalog.Builder#read(java.nio.file.Path)} reads from the JSON that
+   * {@code EnrichmentWriter} writes for the result. The id is the rule's {@code id}, or {@code path#document}
+   * without one; title, level and log source come from the rule; techniques, tactics (in matrix order),
+   * {@code technique_confidence} and {@code correlation_weight} from its {@link Enrichment}. A skipped or
+   * unreadable result has no technique, confidence 0 and weight 5.
+   *
+   * <pre>{@code
+   * RuleProfile p = RuleProfile.from(enricher.enrich(rule));
+   * }</pre>
+   *
+   * @param result the result
+   * @return the profile
+   */
+  public static RuleProfile from(EnrichmentResult result) {
+    return EnrichmentProfiles.profile(Objects.requireNonNull(result, "result"));
   }
 
   /**

@@ -1,11 +1,15 @@
 package io.sigmap.correlate;
 
-/** What one entity's primary alerts of one rule left behind: last times and a sliding-window count. */
-final class RuleTrack {
+/**
+ * What one entity's primary alerts of one rule left behind: last times and a sliding-window count. Not final:
+ * an {@link EntityState} is its own first track.
+ */
+class RuleTrack {
 
   static final long NEVER = Long.MIN_VALUE;
 
-  final int rule;
+  /** The rule, or -1 for an entity's embedded track before its first rule. */
+  int rule;
   long lastSeen = NEVER;
   long lastScored = NEVER;
   long bucketStart = NEVER;
@@ -17,6 +21,18 @@ final class RuleTrack {
 
   RuleTrack(int rule) {
     this.rule = rule;
+  }
+
+  /** Clears the times and counts, for a track taken into use for another rule. */
+  final void reset(int newRule) {
+    rule = newRule;
+    lastSeen = NEVER;
+    lastScored = NEVER;
+    bucketStart = NEVER;
+    current = 0;
+    previous = 0;
+    dayBits = 0;
+    bitsDay = NEVER;
   }
 
   /** Marks {@code day} and returns on how many of the 7 days before it the rule fired on the entity. */

@@ -1,5 +1,9 @@
 package io.sigmap.correlate;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Locale;
+
 /**
  * The dynamic severity formula, documented on {@link Correlator}. Pure functions; every factor is an odds
  * multiplier, so the score stays in (0, 100) and is monotone in each input.
@@ -69,6 +73,19 @@ final class Scoring {
         * proximityFactor(nearbyRules);
     double s = 100.0 * odds / (1.0 + odds);
     return s > 100.0 ? 100.0 : s < 0.0 ? 0.0 : s;
+  }
+
+  /**
+   * Writes a finite number with two decimals, as {@code String.format(Locale.ROOT, "%.2f", v)} does (half-up on
+   * the shortest decimal form), without a {@code Formatter}.
+   */
+  static String fixed2(double v) {
+    if (!Double.isFinite(v)) {
+      return String.format(Locale.ROOT, "%.2f", v);
+    }
+    BigDecimal d = new BigDecimal(Double.toString(v)).setScale(2, RoundingMode.HALF_UP);
+    // the formatter keeps the sign of a negative number that rounds to zero, and of -0.0
+    return d.signum() == 0 && Double.doubleToRawLongBits(v) < 0 ? "-" + d.toPlainString() : d.toPlainString();
   }
 
   /** The full formula. */

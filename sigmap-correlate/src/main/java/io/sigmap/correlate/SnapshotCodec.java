@@ -98,13 +98,13 @@ final class SnapshotCodec {
       for (EntityState s : entities) {
         out.writeByte(s.kind.ordinal());
         string(out, s.value);
-        out.writeLong(s.lastSeen);
+        out.writeLong(s.seenAt);
         out.writeLong(s.secondaryUntil);
         out.writeInt(s.links);
         out.writeBoolean(s.saturated);
         out.writeInt(s.trackCount);
         for (int i = 0; i < s.trackCount; i++) {
-          RuleTrack t = s.tracks[i];
+          RuleTrack t = s.trackAt(i);
           out.writeInt(t.rule);
           out.writeLong(t.lastSeen);
           out.writeLong(t.lastScored);
@@ -114,11 +114,12 @@ final class SnapshotCodec {
           out.writeInt(t.dayBits);
           out.writeLong(t.bitsDay);
         }
-        out.writeBoolean(s.recent != null);
-        if (s.recent != null) {
+        out.writeBoolean(s.hasRecent);
+        if (s.hasRecent) {
           out.writeInt(s.recentNext);
-          for (long v : s.recent) {
-            out.writeLong(v);
+          for (int k = 0; k < EntityState.RECENT; k++) {
+            out.writeLong(s.recentTime(k));
+            out.writeLong(s.recentRule(k));
           }
         }
       }
@@ -248,7 +249,7 @@ final class SnapshotCodec {
         String value = string(in);
         boolean stop = e.options.linking().stopValues().contains(new EntityKey(kinds[kind], value));
         EntityState s = new EntityState(kinds[kind], value, stop);
-        s.lastSeen = in.readLong();
+        s.seenAt = in.readLong();
         s.secondaryUntil = in.readLong();
         s.links = in.readInt();
         s.saturated = in.readBoolean();
@@ -279,20 +280,20 @@ final class SnapshotCodec {
           if (s.recentNext < 0 || s.recentNext >= EntityState.RECENT) {
             throw corrupt("bad proximity ring position " + s.recentNext);
           }
-          s.recent = new long[EntityState.RECENT * 2];
+          s.hasRecent = true;
           for (int k = 0; k < EntityState.RECENT; k++) {
             long time = in.readLong();
             long rule = in.readLong();
             int r = time == Long.MIN_VALUE ? -1 : mapRule(ruleMap, (int) rule);
-            s.recent[2 * k] = r < 0 ? Long.MIN_VALUE : time;
-            s.recent[2 * k + 1] = r < 0 ? 0 : r;
+            s.setRecent(k, r < 0 ? Long.MIN_VALUE : time, r < 0 ? 0 : r);
           }
         }
-        if (e.entities.get(kind).putIfAbsent(value, s) != null) {
+        if (e.entities.get(s.kind, s.value) != null) {
           throw corrupt("entity " + kinds[kind].id() + ":" + value + " appears twice");
         }
-        e.append(s);
+        e.entities.add(s);
         e.entityCount++;
+        e.lru.touch(s, e.entityCount);
         entities[i] = s;
       }
       int chainCount = count(in, Integer.MAX_VALUE, "chains");

@@ -16,6 +16,7 @@ import io.sigmap.correlate.Fixtures.Run;
 import io.sigmap.correlate.spi.AssetContext;
 import io.sigmap.correlate.spi.AssetCriticality;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -615,6 +616,7 @@ class CorrelatorTest {
     ReplaySummary s = run.correlator.replay(alerts);
     assertEquals(6, s.lines());
     assertEquals(3, s.alerts());
+    assertEquals(2, s.rejected());
     assertEquals(2, s.issues().size());
     assertEquals(2, s.issues().get(0).line());
     assertEquals(6, s.issues().get(1).line());
@@ -624,6 +626,25 @@ class CorrelatorTest {
     assertEquals(3, s.stats().decisions());
     String json = CorrelationJson.toJson(s);
     assertTrue(json.startsWith("{\"event\":\"summary\""), json);
+  }
+
+  @Test
+  void replay_reader_manyBadLines_countsAllListsTheFirst() {
+    StringBuilder text = new StringBuilder();
+    int bad = Correlator.MAX_REPLAY_ISSUES + 5;
+    for (int i = 0; i < bad; i++) {
+      text.append("{broken\n");
+    }
+    text.append("{\"id\":\"a\",\"rule_id\":\"ps\",\"time\":1767571200000,\"entities\":{\"host\":\"h1\"}}\n");
+    Run run = new Run();
+    ReplaySummary s = run.correlator.replay(new StringReader(text.toString()), "stdin");
+    assertEquals(bad + 1, s.lines());
+    assertEquals(1, s.alerts());
+    assertEquals(bad, s.rejected());
+    assertEquals(Correlator.MAX_REPLAY_ISSUES, s.issues().size());
+    assertEquals("stdin", s.issues().get(0).source());
+    assertEquals(1, run.of(AlertDecision.class).size());
+    assertTrue(CorrelationJson.toJson(s).contains("\"rejected\":" + bad + ","));
   }
 
   @Test

@@ -4,8 +4,11 @@ import static io.sigmap.correlate.Fixtures.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sigmap.core.BatchResult;
+import io.sigmap.core.RuleEnricher;
 import io.sigmap.correlate.spi.AssetContext;
 import io.sigmap.correlate.spi.AssetCriticality;
+import io.sigmap.stix.TechniqueIndex;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -49,6 +52,17 @@ class ExamplesTest {
     correlator.flush();
     assertEquals(1, incidents.size(), incidents.toString());
     assertTrue(incidents.get(0).startsWith("chain:alert-17 RISK_THRESHOLD: risk sum "), incidents.get(0));
+  }
+
+  @Test
+  void catalog_straightFromTheEnricher() {
+    TechniqueIndex index = TechniqueIndex.load(Fixtures.examples().resolve("attack/mini-enterprise-attack.json"));
+    BatchResult batch = RuleEnricher.builder(index).build().enrichPaths(List.of(Fixtures.examples().resolve("rules")));
+    RuleCatalog same = RuleCatalog.builder().tactics(index).addAll(batch).build();
+    assertEquals(batch.results().size(), same.size());
+    assertEquals("ATT&CK enterprise-attack 18.1", same.tacticOrderOrigin());
+    RuleProfile p = RuleProfile.from(batch.results().get(0));
+    assertEquals(same.rule(p.id()).orElseThrow(), p);
   }
 
   @Test

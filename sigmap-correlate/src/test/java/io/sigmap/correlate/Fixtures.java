@@ -1,7 +1,10 @@
 package io.sigmap.correlate;
 
+import io.sigmap.core.BatchResult;
+import io.sigmap.core.RuleEnricher;
 import io.sigmap.stix.AttackDomain;
 import io.sigmap.stix.Tactic;
+import io.sigmap.stix.TechniqueIndex;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -143,6 +146,23 @@ final class Fixtures {
       AlertDecision d = decision(alertId);
       return d instanceof AlertScored ? ((AlertScored) d).chainId() : Optional.empty();
     }
+  }
+
+  /** The repository's examples folder ({@code sigmap.examples}, else {@code ../examples}). */
+  static Path examples() {
+    String v = System.getProperty("sigmap.examples");
+    Path p = v == null || v.isBlank() || v.startsWith("${") ? Path.of("..", "examples") : Path.of(v);
+    if (!Files.isDirectory(p)) {
+      throw new AssertionError("no examples folder at " + p.toAbsolutePath());
+    }
+    return p.normalize();
+  }
+
+  /** The example rules enriched against the example bundle (a small Enterprise 18.1 subset), baseline policy. */
+  static BatchResult enrichedExamples() {
+    TechniqueIndex index = TechniqueIndex.load(examples().resolve("attack/mini-enterprise-attack.json"));
+    return RuleEnricher.builder(index).build()
+        .enrichPaths(List.of(examples().resolve("rules")));
   }
 
   /** The shared-data folder, or empty when SIGMAP_SHARED / sigmap.shared is not set. */

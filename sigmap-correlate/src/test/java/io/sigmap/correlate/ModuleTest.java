@@ -33,12 +33,16 @@ class ModuleTest {
         }).collect(Collectors.toSet()));
     assertEquals(Set.of(), d.uses());
     assertEquals(Set.of(), d.provides());
-    assertEquals(new TreeSet<>(Set.of("com.fasterxml.jackson.core", "com.fasterxml.jackson.databind", "io.sigmap.stix",
+    assertEquals(new TreeSet<>(Set.of("com.fasterxml.jackson.core", "com.fasterxml.jackson.databind", "io.sigmap.core",
+        "io.sigmap.stix",
         "java.base", "org.slf4j")), d.requires().stream().map(ModuleDescriptor.Requires::name)
         .collect(Collectors.toCollection(TreeSet::new)));
     assertTrue(d.requires().stream().anyMatch(r -> r.name().equals("io.sigmap.stix")
         && r.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE)),
         "TechniqueIndex and Tactic appear in the API");
+    assertTrue(d.requires().stream().anyMatch(r -> r.name().equals("io.sigmap.core")
+        && r.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE)),
+        "EnrichmentResult and BatchResult appear in the API");
     assertEquals(Set.of("io.sigmap.correlate", "io.sigmap.correlate.spi"), d.packages());
   }
 }

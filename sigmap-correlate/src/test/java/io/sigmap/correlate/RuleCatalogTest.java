@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sigmap.core.BatchResult;
+import io.sigmap.core.EnrichmentResult;
+import io.sigmap.core.EnrichmentWriter;
 import io.sigmap.stix.TechniqueIndex;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -143,6 +147,75 @@ class RuleCatalogTest {
     assertEquals("first", c.rule("x").orElseThrow().title());
     assertEquals(1, c.size());
     assertEquals("catalogue: duplicate rule id 'x'; the first is kept", c.issues().get(0).toString());
+  }
+
+  @Test
+  void addAll_enricherBatch_equalsTheCatalogueReadFromItsJsonFiles(@TempDir Path dir) {
+    BatchResult batch = Fixtures.enrichedExamples();
+    assertEquals(Set.of(EnrichmentResult.Status.values()),
+        batch.results().stream().map(EnrichmentResult::status).collect(Collectors.toSet()),
+        "the fixture has every outcome");
+    EnrichmentWriter.writeJsonFiles(batch.results(), dir.resolve("files"));
+    EnrichmentWriter.writeJsonLinesFile(batch.results(), dir.resolve("all.jsonl"));
+    RuleCatalog fromJava = RuleCatalog.builder().tactics(Fixtures.matrix()).addAll(batch).build();
+    RuleCatalog fromFiles = RuleCatalog.builder().tactics(Fixtures.matrix()).read(dir.resolve("files")).build();
+    RuleCatalog fromLines = RuleCatalog.builder().tactics(Fixtures.matrix()).read(dir.resolve("all.jsonl")).build();
+    assertEquals(batch.results().size(), fromJava.size());
+    assertEquals(List.of(), fromJava.issues());
+    assertEquals(List.of(), fromFiles.issues());
+    assertEquals(fromFiles.rules(), fromJava.rules());
+    assertEquals(fromLines.rules(), fromJava.rules());
+    assertEquals(fromFiles.tacticOrder(), fromJava.tacticOrder());
+    // and through the derived order too: both read the same partial orders
+    assertEquals(RuleCatalog.read(dir.resolve("files")).rules(),
+        RuleCatalog.builder().addResults(batch.results()).build().rules());
+  }
+
+  @Test
+  void add_enrichmentResults_mapsEveryField() {
+    BatchResult batch = Fixtures.enrichedExamples();
+    RuleCatalog c = RuleCatalog.builder().addAll(batch).build();
+    RuleProfile ps = c.rule("7a2b3c4d-5e6f-4a1b-8c9d-0e1f2a3b4c03").orElseThrow();
+    assertEquals("PowerShell Downloads and Runs a Script", ps.title());
+    assertEquals(RuleStatus.VALIDATED, ps.status());
+    assertEquals(Optional.of(Level.HIGH), ps.level());
+    assertEquals(LogSource.EMPTY.withProduct("windows").withCategory("process_creation"), ps.logSource());
+    assertEquals(List.of("T1059.001"), ps.techniques(), "the revoked T1086 follows its replacement");
+    assertEquals(List.of("execution"), ps.tactics());
+    assertEquals(0.8, ps.techniqueConfidence(), "remapped from a revoked id");
+    assertEquals(Optional.of("proc_creation_win_powershell_revoked_tag.yml"), ps.path());
+    EnrichmentResult.Validated v = (EnrichmentResult.Validated) batch.results().stream()
+        .filter(r -> r.path().equals(ps.path().orElseThrow())).findFirst().orElseThrow();
+    assertEquals(v.attributes().correlationWeight(), ps.correlationWeight());
+    assertEquals(RuleStatus.QUARANTINED, c.rule("9c4d5e6f-7a8b-4c2d-9e0f-1a2b3c4d5e04").orElseThrow().status());
+    assertEquals(RuleStatus.SKIPPED, c.rule("6d7e8f9a-0b1c-4d2e-3f4a-5b6c7d8e9f10").orElseThrow().status());
+    RuleProfile broken = c.rule("registry_set_run_key_broken_yaml.yml#0").orElseThrow();
+    assertEquals(RuleStatus.UNREADABLE, broken.status());
+    assertEquals(0.0, broken.techniqueConfidence());
+    RuleProfile correlation = c.rule("5c6d7e8f-9a0b-4c1d-2e3f-4a5b6c7d8e09").orElseThrow();
+    assertEquals(LogSource.EMPTY, correlation.logSource(), "a correlation rule has no log source");
+    assertEquals(List.of("lateral-movement"), correlation.tactics());
+    assertEquals("ATT&CK enterprise-attack matrix of the enriched rules' tactics", c.tacticOrderOrigin());
+    assertEquals(List.of("execution", "credential-access", "lateral-movement"), c.tacticOrder(),
+        "the matrix positions of the results' tactics, not a derivation");
+  }
+
+  @Test
+  void add_enrichmentResultsMixedWithOtherRules_derivesTheOrder() {
+    RuleCatalog c = RuleCatalog.builder().addAll(Fixtures.enrichedExamples())
+        .add(RuleProfile.builder("custom").tactic("zz-custom").build()).build();
+    assertTrue(c.tacticOrderOrigin().startsWith("derived"), c.tacticOrderOrigin());
+    assertTrue(c.tacticOrder().contains("zz-custom"));
+  }
+
+  @Test
+  void add_duplicateEnrichmentResult_reportedWithItsPath() {
+    BatchResult batch = Fixtures.enrichedExamples();
+    RuleCatalog c = RuleCatalog.builder().addAll(batch).add(batch.results().get(0)).build();
+    assertEquals(batch.results().size(), c.size());
+    assertEquals(1, c.issues().size());
+    assertTrue(c.issues().get(0).toString().startsWith(batch.results().get(0).path() + ": duplicate rule id"),
+        c.issues().toString());
   }
 
   @Provide

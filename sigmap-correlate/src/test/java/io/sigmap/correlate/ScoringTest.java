@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sigmap.correlate.spi.AssetCriticality;
+import java.util.Locale;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -86,5 +87,23 @@ class ScoringTest {
     assertEquals(1.0 / 8, Scoring.habituationFactor(7), 1e-12);
     assertEquals(2.0, Scoring.proximityFactor(9), 1e-12);
     assertEquals(0.35 / 0.65, Scoring.levelOdds(Level.MEDIUM), 1e-12);
+  }
+
+  @Property(tries = 1000)
+  void fixed2_writesWhatTheFormatterWrites(@ForAll double any, @ForAll @IntRange(min = 0, max = 100_000) int cents,
+      @ForAll @IntRange(min = 0, max = 9) int thousandth) {
+    // any double, and decimals on the rounding edge (x.xx5, x.xx4999...) where half-up and binary values differ
+    double edge = cents / 100.0 + thousandth / 1000.0;
+    for (double v : new double[] {any, edge, Math.nextUp(edge), Math.nextDown(edge), -edge, edge * 1e6}) {
+      assertEquals(String.format(Locale.ROOT, "%.2f", v), Scoring.fixed2(v), "value " + v);
+    }
+  }
+
+  @Test
+  void fixed2_edges() {
+    for (double v : new double[] {0.0, -0.0, 1.005, 0.125, 2.675, 1e300, 4.9e-324, Double.NaN,
+        Double.POSITIVE_INFINITY, 100.0}) {
+      assertEquals(String.format(Locale.ROOT, "%.2f", v), Scoring.fixed2(v), "value " + v);
+    }
   }
 }
