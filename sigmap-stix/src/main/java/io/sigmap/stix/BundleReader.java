@@ -5,11 +5,11 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -94,6 +94,12 @@ final class BundleReader {
   private final class Reading {
     private final JsonParser p;
     private final RawBundle bundle;
+    private RawObject scratch;
+    /** A relationship's id and modified time, kept as characters until the relationship is known to be kept. */
+    private char[] idChars = new char[80];
+    private int idLength = -1;
+    private char[] modifiedChars = new char[32];
+    private int modifiedLength = -1;
 
     Reading(JsonParser p, RawBundle bundle) {
       this.p = p;
@@ -157,9 +163,8 @@ final class BundleReader {
               "bundle object count exceeds the maximum allowed (%d, from StixReadOptions.maxObjects())",
               options.maxObjects()));
         }
-        JsonLocation at = p.currentTokenLocation();
         if (t != JsonToken.START_OBJECT) {
-          RawObject bad = at(at);
+          RawObject bad = at(new RawObject());
           bad.problem = "an element of \"objects\" is " + describe(t) + ", not an object";
           bad.problemLine = bad.line;
           bad.problemColumn = bad.column;
@@ -167,31 +172,51 @@ final class BundleReader {
           bundle.rejected.add(bad);
           continue;
         }
-        RawObject o = at(at);
+        // Most objects are relationships the index drops: their holder is reused for the next object.
+        RawObject o = at(scratch != null ? scratch : new RawObject());
+        scratch = null;
+        idLength = -1;
+        modifiedLength = -1;
         readObject(o);
-        if (o.type == null || KEPT_TYPES.contains(o.type)) {
-          file(o);
+        if ((o.type == null || KEPT_TYPES.contains(o.type)) ? !file(o) : true) {
+          o.reset();
+          scratch = o;
         }
       }
     }
 
-    private RawObject at(JsonLocation at) {
-      RawObject o = new RawObject();
+    private RawObject at(RawObject o) {
       o.source = bundle.source;
       o.bundleIndex = bundle.index;
-      o.line = at.getLineNr();
-      o.column = at.getColumnNr();
+      o.line = tokenLine();
+      o.column = tokenColumn();
       return o;
     }
 
-    private void file(RawObject o) {
+    /** The current token's line; Jackson's own parsers give it without allocating a JsonLocation. */
+    private int tokenLine() {
+      return p instanceof ParserBase ? ((ParserBase) p).getTokenLineNr() : p.currentTokenLocation().getLineNr();
+    }
+
+    private int tokenColumn() {
+      return p instanceof ParserBase ? ((ParserBase) p).getTokenColumnNr() : p.currentTokenLocation().getColumnNr();
+    }
+
+    /** Keeps the object if the index needs it; returns false for one it drops, whose holder can be reused. */
+    private boolean file(RawObject o) {
       if ("relationship".equals(o.type) && !"revoked-by".equals(o.relationshipType)
           && !"subtechnique-of".equals(o.relationshipType)) {
-        return;
+        return false;
+      }
+      if (idLength >= 0) {
+        o.stixId = new String(idChars, 0, idLength);
+      }
+      if (modifiedLength >= 0) {
+        o.modifiedText = new String(modifiedChars, 0, modifiedLength);
       }
       if (o.modifiedText != null && o.problem == null) {
         try {
-          o.modified = Instant.parse(o.modifiedText);
+          o.modified = Timestamps.parse(o.modifiedText);
         } catch (DateTimeParseException e) {
           o.problem = "\"modified\" is not an RFC 3339 timestamp: \"" + o.modifiedText + "\"";
           o.problemLine = o.modifiedLine;
@@ -200,7 +225,7 @@ final class BundleReader {
       }
       if (o.problem != null || o.type == null) {
         bundle.rejected.add(o); // the assembler reports it
-        return;
+        return true;
       }
       switch (o.type) {
         case "attack-pattern":
@@ -223,6 +248,7 @@ final class BundleReader {
         default:
           bundle.objects.add(o);
       }
+      return true;
     }
 
     /** Reads the fields of one object; the parser is on its START_OBJECT and ends on its END_OBJECT. */
@@ -239,7 +265,12 @@ final class BundleReader {
             }
             break;
           case "id":
-            o.stixId = string(o, field, v);
+            if (v == JsonToken.VALUE_STRING && "relationship".equals(o.type)) {
+              idChars = copy(idChars);
+              idLength = p.getTextLength();
+            } else {
+              o.stixId = string(o, field, v);
+            }
             break;
           case "spec_version":
             // STIX 2.1 puts spec_version on each object instead of on the bundle.
@@ -254,10 +285,15 @@ final class BundleReader {
             break;
           case "modified":
             // Parsed only for the objects the index keeps (see file): most objects are relationships it drops.
-            o.modifiedText = string(o, field, v);
-            if (o.modifiedText != null) {
-              o.modifiedLine = p.currentTokenLocation().getLineNr();
-              o.modifiedColumn = p.currentTokenLocation().getColumnNr();
+            if (v == JsonToken.VALUE_STRING && "relationship".equals(o.type)) {
+              modifiedChars = copy(modifiedChars);
+              modifiedLength = p.getTextLength();
+            } else {
+              o.modifiedText = string(o, field, v);
+            }
+            if (v == JsonToken.VALUE_STRING) {
+              o.modifiedLine = tokenLine();
+              o.modifiedColumn = tokenColumn();
             }
             break;
           case "x_mitre_version":
@@ -311,6 +347,14 @@ final class BundleReader {
             p.skipChildren();
         }
       }
+    }
+
+    /** Copies the current string token's characters into a buffer, grown when too small; returns the buffer. */
+    private char[] copy(char[] into) throws IOException {
+      int n = p.getTextLength();
+      char[] buffer = into.length >= n ? into : new char[Math.max(n, into.length * 2)];
+      System.arraycopy(p.getTextCharacters(), p.getTextOffset(), buffer, 0, n);
+      return buffer;
     }
 
     private void skipRestOfObject() throws IOException {

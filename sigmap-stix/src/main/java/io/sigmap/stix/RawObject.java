@@ -43,6 +43,37 @@ final class RawObject {
     return new ArrayList<>(4);
   }
 
+  /** Clears every field, so that the holder can be reused for the next object. */
+  void reset() {
+    source = null;
+    bundleIndex = 0;
+    line = 0;
+    column = 0;
+    type = null;
+    stixId = null;
+    name = null;
+    modified = Instant.EPOCH;
+    modifiedText = null;
+    modifiedLine = 0;
+    modifiedColumn = 0;
+    xMitreVersion = null;
+    shortname = null;
+    relationshipType = null;
+    sourceRef = null;
+    targetRef = null;
+    attackId = null;
+    url = null;
+    revoked = false;
+    deprecated = false;
+    domains = List.of();
+    platforms = List.of();
+    tacticRefs = List.of();
+    phases = List.of();
+    problem = null;
+    problemLine = 0;
+    problemColumn = 0;
+  }
+
   /** Whether this object's {@code modified} time is after the other's. */
   boolean newerThan(RawObject other) {
     return modified.isAfter(other.modified);
