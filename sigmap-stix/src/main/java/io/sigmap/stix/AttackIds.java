@@ -83,9 +83,19 @@ final class AttackIds {
   static String canonical(int key) {
     int number = key / 1000;
     int sub = key % 1000;
-    return sub == 0
-        ? String.format(Locale.ROOT, "T%04d", number)
-        : String.format(Locale.ROOT, "T%04d.%03d", number, sub);
+    char[] c = new char[sub == 0 ? 5 : 9];
+    c[0] = 'T';
+    c[1] = (char) ('0' + number / 1000);
+    c[2] = (char) ('0' + number / 100 % 10);
+    c[3] = (char) ('0' + number / 10 % 10);
+    c[4] = (char) ('0' + number % 10);
+    if (sub != 0) {
+      c[5] = '.';
+      c[6] = (char) ('0' + sub / 100);
+      c[7] = (char) ('0' + sub / 10 % 10);
+      c[8] = (char) ('0' + sub % 10);
+    }
+    return new String(c);
   }
 
   /** Explains why text is not a technique id; called only on the slow path. */

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Merges the bundles read into one validated model and builds the index. Every decision here is
@@ -22,8 +21,6 @@ import java.util.regex.Pattern;
  * Package-private.
  */
 final class IndexAssembler {
-
-  private static final Pattern TACTIC_ID = Pattern.compile("TA\\d{4}");
 
   private final StixReadOptions options;
   private final List<StixWarning> warnings = new ArrayList<>();
@@ -222,7 +219,7 @@ final class IndexAssembler {
             + "; it was skipped");
         continue;
       }
-      if (!TACTIC_ID.matcher(o.attackId).matches()) {
+      if (!AttackIds.isObjectId(o.attackId, "TA") || o.attackId.length() != 6) {
         warn(StixWarning.Kind.INVALID_FIELD, o, o.line, o.column,
             "the tactic's ATT&CK id \"" + o.attackId + "\" is not TA and four digits; it was skipped");
         continue;

@@ -23,7 +23,7 @@ final class KeyTable<V> {
    * The spellings tags use most (as given, lower case, with and without {@code attack.}), looked up by
    * {@code String.equals}: a {@code String} caches its hash code, so the common case costs one probe.
    */
-  private final Map<String, V> exact = new HashMap<>();
+  private final Map<String, V> exact;
 
   /** Builds a table; keys are normalized, and a later duplicate key is ignored. */
   KeyTable(Map<String, V> entries) {
@@ -31,6 +31,7 @@ final class KeyTable<V> {
     keys = new String[capacity];
     values = new Object[capacity];
     mask = capacity - 1;
+    exact = new HashMap<>(entries.size() * 8);
     for (Map.Entry<String, V> e : entries.entrySet()) {
       String k = normalize(e.getKey());
       int i = hash(k, 0) & mask;
@@ -41,12 +42,31 @@ final class KeyTable<V> {
         keys[i] = k;
         values[i] = e.getValue();
       }
-      // As given, folded, in underscore form (attack.defense_evasion) and upper case (TA0005): how tags write them.
-      for (String spelling : new String[] {e.getKey(), k, k.replace('-', '_'), k.toUpperCase(Locale.ROOT)}) {
-        exact.putIfAbsent(spelling, e.getValue());
-        exact.putIfAbsent(AttackIds.PREFIX + spelling, e.getValue());
+      // As given, folded, in underscore form (attack.defense_evasion) and ids in upper case (TA0005): how tags
+      // write them. Each also with the attack. prefix.
+      exact(e.getKey(), e.getValue());
+      exact(k, e.getValue());
+      if (k.indexOf('-') >= 0) {
+        exact(k.replace('-', '_'), e.getValue());
+      }
+      if (hasDigit(k)) {
+        exact(k.toUpperCase(Locale.ROOT), e.getValue());
       }
     }
+  }
+
+  private void exact(String spelling, V value) {
+    exact.putIfAbsent(spelling, value);
+    exact.putIfAbsent(AttackIds.PREFIX + spelling, value);
+  }
+
+  private static boolean hasDigit(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String normalize(CharSequence s) {

@@ -72,7 +72,7 @@ public final class TechniqueIndex {
 
   private final IndexData data;
   /** Technique entries by the spellings tags use most: T1059.001, t1059.001, attack.t1059.001, attack.T1059.001. */
-  private final Map<String, Entry> exact = new HashMap<>();
+  private final Map<String, Entry> exact;
   private final List<IndexSnapshot.Fingerprint> fingerprints;
   private boolean fromSnapshot;
   private final Entry[][] byNumber = new Entry[NUMBERS][];
@@ -88,6 +88,7 @@ public final class TechniqueIndex {
   TechniqueIndex(IndexData data, List<IndexSnapshot.Fingerprint> fingerprints) {
     this.data = data;
     this.fingerprints = List.copyOf(fingerprints);
+    this.exact = new HashMap<>(data.techniques().size() * 8);
     Map<String, Technique> byId = new LinkedHashMap<>();
     for (Technique t : data.techniques()) {
       byId.put(t.id(), t);
@@ -107,7 +108,7 @@ public final class TechniqueIndex {
         byNumber[number] = subs = grown;
       }
       subs[sub] = new Entry(t, resolutionOf(t, byId));
-      String lower = t.id().toLowerCase(Locale.ROOT);
+      String lower = 't' + t.id().substring(1); // ids are T and digits
       for (String spelling : new String[] {t.id(), lower, AttackIds.PREFIX + lower, AttackIds.PREFIX + t.id()}) {
         exact.put(spelling, subs[sub]);
       }
