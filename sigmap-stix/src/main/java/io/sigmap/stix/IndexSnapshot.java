@@ -35,15 +35,19 @@ import java.util.zip.CRC32C;
  * format   int      FORMAT (a reader refuses any other value)
  * length   int      payload bytes
  * crc      long     CRC-32C of the payload
- * payload           strings table, bundle fingerprints, bundles, versions, tactics, techniques, objects, warnings
+ * payload           strings table (count, then length-prefixed UTF-8), bundle fingerprints, bundles, versions,
+ *                   tactics, techniques, objects, warnings; numbers big-endian, strings as table indexes
  * </pre>
+ *
+ * Format 1 stored the table with {@code DataOutput.writeUTF}, which decodes a character at a time; format 2 reads
+ * in about half the time.
  *
  * Bundle fingerprints (file name, size, CRC-32C of the first and last 64 KiB) let a reader tell whether the
  * snapshot still describes the bundles it is asked to load.
  */
 final class IndexSnapshot {
 
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
   private static final byte[] MAGIC = "SIGMAPIX".getBytes(StandardCharsets.US_ASCII);
   private static final int HEADER = MAGIC.length + 4 + 4 + 8;
   private static final int MAX_PAYLOAD = 256 * 1024 * 1024;
@@ -180,7 +184,9 @@ final class IndexSnapshot {
       body.flush();
       out.writeInt(table.size());
       for (String s : table) {
-        out.writeUTF(s);
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
       }
       bodyBytes.writeTo(out);
       out.flush();
@@ -259,7 +265,7 @@ final class IndexSnapshot {
       if (d.read() != -1) {
         throw error(source, "corrupt snapshot: unexpected bytes after the payload");
       }
-      return new Reader(new DataInputStream(new java.io.ByteArrayInputStream(payload))).read();
+      return new Reader(payload).read();
     } catch (EOFException e) {
       throw new StixFormatException(source, 0, 0, null, "truncated snapshot", e);
     } catch (IOException | RuntimeException e) {
@@ -276,44 +282,48 @@ final class IndexSnapshot {
   }
 
   private static final class Reader {
-    private final DataInputStream in;
+    private final byte[] payload;
+    private final ByteBuffer in;
     private String[] table;
 
-    Reader(DataInputStream in) {
-      this.in = in;
+    Reader(byte[] payload) {
+      this.payload = payload;
+      this.in = ByteBuffer.wrap(payload);
     }
 
-    Contents read() throws IOException {
-      table = new String[in.readInt()];
+    Contents read() {
+      table = new String[in.getInt()];
       for (int i = 0; i < table.length; i++) {
-        table[i] = in.readUTF();
+        int n = in.getInt();
+        table[i] = new String(payload, in.position(), n, StandardCharsets.UTF_8);
+        in.position(in.position() + n);
       }
       List<Fingerprint> fingerprints = new ArrayList<>();
-      for (int i = in.readInt(); i > 0; i--) {
-        fingerprints.add(new Fingerprint(str(), in.readLong(), in.readLong()));
+      for (int i = in.getInt(); i > 0; i--) {
+        fingerprints.add(new Fingerprint(str(), in.getLong(), in.getLong()));
       }
       List<BundleInfo> bundles = new ArrayList<>();
-      for (int i = in.readInt(); i > 0; i--) {
-        bundles.add(new BundleInfo(str(), domains(), str(), str(), in.readInt()));
+      for (int i = in.getInt(); i > 0; i--) {
+        bundles.add(new BundleInfo(str(), domains(), str(), str(), in.getInt()));
       }
       Map<AttackDomain, String> versions = new EnumMap<>(AttackDomain.class);
-      for (int i = in.readInt(); i > 0; i--) {
-        versions.put(AttackDomain.values()[in.readByte()], str());
+      for (int i = in.getInt(); i > 0; i--) {
+        versions.put(AttackDomain.values()[in.get()], str());
       }
-      Tactic[] tactics = new Tactic[in.readInt()];
+      Tactic[] tactics = new Tactic[in.getInt()];
       for (int i = 0; i < tactics.length; i++) {
-        tactics[i] = new Tactic(str(), str(), str(), AttackDomain.values()[in.readByte()], in.readInt(), str(), str(),
-            in.readBoolean());
+        tactics[i] = new Tactic(str(), str(), str(), AttackDomain.values()[in.get()], in.getInt(), str(), str(),
+            in.get() != 0);
       }
-      Technique[] techniques = new Technique[in.readInt()];
+      Technique[] techniques = new Technique[in.getInt()];
       for (int i = 0; i < techniques.length; i++) {
         String id = str();
         String stixId = str();
         String name = str();
         String url = str();
-        Tactic[] own = new Tactic[in.readShort()];
+        Tactic[] own = new Tactic[in.getShort()];
         for (int k = 0; k < own.length; k++) {
-          own[k] = tactics[in.readShort()];
+          own[k] = tactics[in.getShort()];
         }
         List<String> platforms = strs();
         Set<AttackDomain> domains = domains();
@@ -321,43 +331,46 @@ final class IndexSnapshot {
         List<String> subs = strs();
         String version = str();
         Instant modified = instant();
-        int flags = in.readByte();
+        int flags = in.get();
         techniques[i] = new Technique(id, stixId, name, url, Arrays.asList(own), platforms, domains, parent, subs,
             version, modified, (flags & 1) != 0, (flags & 2) != 0, optional());
       }
-      AttackObject[] objects = new AttackObject[in.readInt()];
+      AttackObject[] objects = new AttackObject[in.getInt()];
       for (int i = 0; i < objects.length; i++) {
-        objects[i] = new AttackObject(AttackObjectKind.values()[in.readByte()], str(), str(), str(),
-            AttackStatus.values()[in.readByte()], domains(), instant(), optional());
+        objects[i] = new AttackObject(AttackObjectKind.values()[in.get()], str(), str(), str(),
+            AttackStatus.values()[in.get()], domains(), instant(), optional());
       }
-      StixWarning[] warnings = new StixWarning[in.readInt()];
+      StixWarning[] warnings = new StixWarning[in.getInt()];
       for (int i = 0; i < warnings.length; i++) {
-        warnings[i] = new StixWarning(StixWarning.Kind.values()[in.readByte()], str(), in.readInt(), in.readInt(),
+        warnings[i] = new StixWarning(StixWarning.Kind.values()[in.get()], str(), in.getInt(), in.getInt(),
             optional(), str());
+      }
+      if (in.hasRemaining()) {
+        throw new IllegalStateException(in.remaining() + " bytes left after the warnings");
       }
       IndexData data = new IndexData(List.of(techniques), List.of(tactics), List.of(objects),
           Collections.unmodifiableMap(versions), List.copyOf(bundles), List.of(warnings));
       return new Contents(data, List.copyOf(fingerprints));
     }
 
-    private String str() throws IOException {
-      return table[in.readInt()];
+    private String str() {
+      return table[in.getInt()];
     }
 
-    private List<String> strs() throws IOException {
-      String[] out = new String[in.readShort()];
+    private List<String> strs() {
+      String[] out = new String[in.getShort()];
       for (int i = 0; i < out.length; i++) {
         out[i] = str();
       }
       return List.of(out);
     }
 
-    private Optional<String> optional() throws IOException {
-      return in.readBoolean() ? Optional.of(str()) : Optional.empty();
+    private Optional<String> optional() {
+      return in.get() != 0 ? Optional.of(str()) : Optional.empty();
     }
 
-    private Set<AttackDomain> domains() throws IOException {
-      int mask = in.readByte();
+    private Set<AttackDomain> domains() {
+      int mask = in.get();
       Set<AttackDomain> out = EnumSet.noneOf(AttackDomain.class);
       for (AttackDomain d : AttackDomain.values()) {
         if ((mask & (1 << d.ordinal())) != 0) {
@@ -367,8 +380,8 @@ final class IndexSnapshot {
       return out;
     }
 
-    private Instant instant() throws IOException {
-      return Instant.ofEpochSecond(in.readLong(), in.readInt());
+    private Instant instant() {
+      return Instant.ofEpochSecond(in.getLong(), in.getInt());
     }
   }
 }

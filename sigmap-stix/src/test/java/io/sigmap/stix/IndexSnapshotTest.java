@@ -69,7 +69,7 @@ class IndexSnapshotTest {
     byte[] otherFormat = bytes.clone();
     otherFormat[11] = 99;
     assertTrue(assertThrows(StixFormatException.class, () -> read(otherFormat)).getMessage()
-        .contains("snapshot format 99 is not the format this version reads (1)"));
+        .contains("snapshot format 99 is not the format this version reads (2)"));
     byte[] notSnapshot = "{\"type\": \"bundle\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     assertTrue(assertThrows(StixFormatException.class, () -> read(notSnapshot)).getMessage()
         .contains("wrong magic"));
