@@ -19,6 +19,8 @@ final class KeyTable<V> {
   private final String[] keys;
   private final Object[] values;
   private final int mask;
+  /** Bit n is set when some key has n characters (bit 63 stands for 63 and more): a cheap test for misses. */
+  private final long lengths;
   /**
    * The spellings tags use most (as given, lower case, with and without {@code attack.}), looked up by
    * {@code String.equals}: a {@code String} caches its hash code, so the common case costs one probe.
@@ -32,8 +34,10 @@ final class KeyTable<V> {
     values = new Object[capacity];
     mask = capacity - 1;
     exact = new HashMap<>(entries.size() * 8);
+    long lengthBits = 0;
     for (Map.Entry<String, V> e : entries.entrySet()) {
       String k = normalize(e.getKey());
+      lengthBits |= 1L << Math.min(k.length(), 63);
       int i = hash(k, 0) & mask;
       while (keys[i] != null && !keys[i].equals(k)) {
         i = (i + 1) & mask;
@@ -53,6 +57,7 @@ final class KeyTable<V> {
         exact(k.toUpperCase(Locale.ROOT), e.getValue());
       }
     }
+    lengths = lengthBits;
   }
 
   private void exact(String spelling, V value) {
@@ -96,6 +101,7 @@ final class KeyTable<V> {
     for (int i = from; i < s.length(); i++) {
       h = 31 * h + fold(s.charAt(i));
     }
+    h *= 0x9E3779B9; // spread similar names (defense-evasion, defense-impairment) over the table
     return h ^ (h >>> 16);
   }
 
@@ -110,6 +116,9 @@ final class KeyTable<V> {
     }
     int from = AttackIds.skipPrefix(s);
     int len = s.length() - from;
+    if ((lengths & (1L << Math.min(len, 63))) == 0) {
+      return null; // no key has this length
+    }
     int i = hash(s, from) & mask;
     while (true) {
       String k = keys[i];
