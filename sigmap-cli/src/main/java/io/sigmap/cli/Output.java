@@ -11,7 +11,9 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Where a command writes its result: standard output, or a file written all-or-nothing (to a temporary file
@@ -58,9 +60,11 @@ final class Output implements AutoCloseable {
       throw CliException.usage(String.format(Locale.ROOT, "--output %s is a folder; name a file", file));
     }
     try {
-      Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-      Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8),
-          1 << 16);
+      // Created like any other file, so the result gets the umask's permissions (createTempFile: owner only).
+      Path temp = dir.resolve(String.format(Locale.ROOT, ".%s.%016x.tmp", file.getFileName(),
+          ThreadLocalRandom.current().nextLong()));
+      Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE), StandardCharsets.UTF_8), 1 << 16);
       return new Output(file, temp, new PrintWriter(w, false));
     } catch (IOException | RuntimeException e) {
       throw CliException.io(String.format(Locale.ROOT, "cannot write %s: %s", file, reason(e)), e,
