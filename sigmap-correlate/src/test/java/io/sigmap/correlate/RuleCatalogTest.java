@@ -241,7 +241,12 @@ class RuleCatalogTest {
       Files.writeString(dir.resolve("x.jsonl"), line, StandardCharsets.UTF_8);
       Files.writeString(dir.resolve("y.json"), line, StandardCharsets.UTF_8);
       RuleCatalog c = RuleCatalog.read(dir);
-      assertTrue(c.size() + c.issues().size() >= 0);
+      // Whatever the line, each problem is reported against one of the two files, with a message.
+      for (InputIssue issue : c.issues()) {
+        assertTrue(issue.source().endsWith("x.jsonl") || issue.source().endsWith("y.json"), issue.toString());
+        assertTrue(issue.line() >= 0 && !issue.message().isBlank(), issue.toString());
+      }
+      assertTrue(c.size() <= 2, "at most one rule per file: " + c.size());
     } finally {
       try (var files = Files.list(dir)) {
         for (Path p : files.collect(Collectors.toList())) {
