@@ -32,7 +32,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.function.IntFunction;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -210,7 +210,6 @@ public final class RuleEnricher {
       } else if (!(r.orThrow() instanceof CorrelationRule)) {
         out[i] = enrich(r.orThrow(), null);
       }
-      return null;
     });
     References refs = new References(out);
     List<Integer> correlations = new ArrayList<>();
@@ -254,16 +253,16 @@ public final class RuleEnricher {
     return enrichFiles(files);
   }
 
-  private void parallel(int n, IntFunction<Void> task) {
+  private void parallel(int n, IntConsumer task) {
     if (options.threads() <= 1 || n < 64) {
       for (int i = 0; i < n; i++) {
-        task.apply(i);
+        task.accept(i);
       }
       return;
     }
     ForkJoinPool pool = new ForkJoinPool(options.threads());
     try {
-      pool.submit(() -> IntStream.range(0, n).parallel().forEach(task::apply)).get();
+      pool.submit(() -> IntStream.range(0, n).parallel().forEach(task)).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("batch enrichment was interrupted", e);
