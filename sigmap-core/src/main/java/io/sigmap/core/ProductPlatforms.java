@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -81,10 +80,5 @@ final class ProductPlatforms {
       }
     }
     return false;
-  }
-
-  /** The products listed, for documentation and tests. */
-  static Set<String> products() {
-    return TABLE.keySet();
   }
 }

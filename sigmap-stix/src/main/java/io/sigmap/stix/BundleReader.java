@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -395,7 +396,7 @@ final class BundleReader {
         p.skipChildren();
         return List.of();
       }
-      List<String> out = RawObject.list();
+      List<String> out = new ArrayList<>(4);
       JsonToken t;
       while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
         if (t == JsonToken.VALUE_STRING) {
@@ -417,7 +418,7 @@ final class BundleReader {
         p.skipChildren();
         return;
       }
-      List<String[]> phases = new java.util.ArrayList<>(2);
+      List<String[]> phases = new ArrayList<>(2);
       JsonToken t;
       while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
         if (t != JsonToken.START_OBJECT) {

@@ -1,7 +1,6 @@
 package io.sigmap.stix;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The fields of one STIX object that the index uses, as read; mutable, package-private. */
@@ -38,10 +37,6 @@ final class RawObject {
   String problem;
   int problemLine;
   int problemColumn;
-
-  static List<String> list() {
-    return new ArrayList<>(4);
-  }
 
   /** Clears every field, so that the holder can be reused for the next object. */
   void reset() {

@@ -447,10 +447,6 @@ public final class TechniqueIndex {
     return index;
   }
 
-  IndexData data() {
-    return data;
-  }
-
   /** The same index with bundle sources named as now given (a snapshot may have been made elsewhere). */
   private TechniqueIndex withSources(List<Builder.Source> sources) {
     List<BundleInfo> infos = new ArrayList<>();
